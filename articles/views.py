@@ -1,0 +1,112 @@
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, MonthArchiveView
+from modeltranslation.utils import build_localized_fieldname
+
+from articles.models import Article, Category
+from nejat.editions import same_page_in
+from nejat.models import Tag
+from nejat.publishing import filled_in
+
+
+class EditionArticlesMixin:
+    """Published articles of the current edition, newest first, a page at a time."""
+
+    paginate_by = settings.NEJAT_PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().in_language(get_language()).for_listing()
+
+
+class ArticleListView(EditionArticlesMixin, ListView):
+    pass
+
+
+def languages_with(obj, field):
+    return [
+        code
+        for code, _name in settings.LANGUAGES
+        if getattr(obj, build_localized_fieldname(field, code))
+    ]
+
+
+class CategoryView(EditionArticlesMixin, ListView):
+    template_name = "articles/category.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(
+            Category.objects.filter(filled_in(get_language(), "name")),
+            slug=self.kwargs["slug"],
+        )
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        alternates = same_page_in(self.request, languages_with(self.category, "name"))
+        return super().get_context_data(category=self.category, alternates=alternates, **kwargs)
+
+
+class TagView(EditionArticlesMixin, ListView):
+    template_name = "articles/tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(
+            Tag.objects.filter(filled_in(get_language(), "label")),
+            slug=self.kwargs["slug"],
+        )
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        alternates = same_page_in(self.request, languages_with(self.tag, "label"))
+        return super().get_context_data(tag=self.tag, alternates=alternates, **kwargs)
+
+
+class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):
+    date_field = "publish_at"
+    month_format = "%m"
+    allow_empty = False
+    template_name = "articles/month.html"
+
+
+class ArticleDetailView(DetailView):
+    def get_object(self, queryset=None):
+        language = get_language()
+        articles = (
+            Article.objects.visible_to(self.request.user)
+            .in_language(language)
+            .select_related("category")
+            .prefetch_related("tags")
+        )
+        slug_field = build_localized_fieldname("slug", language)
+        article = articles.filter(**{slug_field: self.kwargs["slug"]}).first()
+        if article is None:
+            raise Http404
+        return article
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            alternates=article.edition_urls(),
+            tags=[tag for tag in article.tags.all() if tag.label],
+            structured_data=self.structured_data(article),
+            **kwargs,
+        )
+
+    def structured_data(self, article):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "description": article.summary,
+            "inLanguage": get_language(),
+            "datePublished": article.publish_at.isoformat(),
+            "dateModified": article.updated_at.isoformat(),
+            "url": self.request.build_absolute_uri(article.get_absolute_url()),
+            "articleSection": article.category.name,
+        }
+        if article.byline:
+            data["author"] = {"@type": "Person", "name": article.byline}
+        if article.image:
+            data["image"] = self.request.build_absolute_uri(article.image.url)
+        return data

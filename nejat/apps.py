@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NejatConfig(AppConfig):
+    name = "nejat"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Pillow's own guard against decompression bombs, at the limit we mean.
+        Image.MAX_IMAGE_PIXELS = settings.NEJAT_MAX_IMAGE_PIXELS

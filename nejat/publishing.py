@@ -1,0 +1,130 @@
+"""The publishing core every content type shares: status, schedule, authorship,
+and which editions an item exists in."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from nejat.richtext import RichTextField, sanitize_html
+
+
+def filled_in(language_code, *fields):
+    """A condition: each of these translated fields has a value in that language."""
+    condition = Q()
+    for field in fields:
+        name = build_localized_fieldname(field, language_code)
+        condition &= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
+    return condition
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def in_language(self, language_code):
+        """Items whose required translated fields are all filled in that language."""
+        return self.filter(filled_in(language_code, *self.model.edition_fields))
+
+    def visible_to(self, user):
+        """What a visitor may open: everything for staff (preview), else what is published."""
+        if user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class Publishable(models.Model):
+    """Abstract base of every piece of content.
+
+    ``edition_fields`` names the translated fields an item must have in a language
+    to exist in that edition.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    edition_fields = ("title",)
+    url_name = None
+
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A future time keeps the item hidden until then."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Sanitise here as well as in the form, so no path into the database
+        # (shell, import, fixtures) can store unsafe markup.
+        for field in self._meta.concrete_fields:
+            if isinstance(field, RichTextField):
+                value = getattr(self, field.attname)
+                if value:
+                    setattr(self, field.attname, sanitize_html(value))
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    def has_language(self, language_code):
+        return all(
+            getattr(self, build_localized_fieldname(field, language_code))
+            for field in self.edition_fields
+        )
+
+    @property
+    def languages(self):
+        """Codes of the editions this item exists in, in the site's order."""
+        return [code for code, _name in settings.LANGUAGES if self.has_language(code)]
+
+    def get_url_kwargs(self):
+        return {"slug": self.slug}
+
+    def url_in(self, language_code):
+        with translation.override(language_code):
+            return reverse(self.url_name, kwargs=self.get_url_kwargs())
+
+    def get_absolute_url(self):
+        """The item's page in the current edition, else in the first edition it exists in."""
+        languages = self.languages
+        if not languages:
+            return None
+        current = translation.get_language()
+        return self.url_in(current if current in languages else languages[0])
+
+    def edition_urls(self):
+        return {code: self.url_in(code) for code in self.languages}

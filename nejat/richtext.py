@@ -1,0 +1,40 @@
+"""Rich text: one allow-list for the editor's toolbar and for the sanitiser."""
+
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
+
+EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+    "Typographic": True,
+}
+
+sanitize_html = create_sanitizer(EXTENSIONS)
+
+
+class RichTextField(ProseEditorField):
+    """A text field edited with the prose editor and sanitised with its allow-list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)

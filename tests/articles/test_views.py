@@ -1,0 +1,175 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import make_article, make_tag
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "ar", "fa", "sq"]
+
+
+def titles_on(response):
+    return re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', response.content.decode())
+
+
+class TestEditions:
+    def test_persian_only_article_is_listed_on_the_persian_home_only(self, client, category):
+        article = make_article(category, languages=["fa"])
+        assert article.title_fa in titles_on(client.get("/fa/"))
+        assert titles_on(client.get("/en/")) == []
+
+    def test_persian_only_article_has_no_english_page(self, client, category):
+        article = make_article(category, languages=["fa"])
+        assert client.get(article.url_in("fa")).status_code == 200
+        english = reverse("articles:detail", kwargs={"slug": article.slug_fa}).replace("/fa/", "/en/")
+        assert client.get(english).status_code == 404
+
+    def test_article_page_links_only_to_editions_it_exists_in(self, client, category):
+        article = make_article(category, languages=["en", "fa"])
+        html = client.get(article.url_in("en")).content.decode()
+        assert f'hreflang="fa" href="http://testserver{article.url_in("fa")}"' in html
+        assert 'hreflang="ar"' not in html
+        assert 'hreflang="sq"' not in html
+        assert f'<link rel="canonical" href="http://testserver{article.url_in("en")}">' in html
+
+
+class TestPagination:
+    @pytest.fixture
+    def articles(self, category):
+        return [make_article(category, days_ago=day) for day in range(1, 26)]
+
+    def test_first_page_lists_ten_with_a_link_to_older_posts(self, client, articles):
+        response = client.get("/en/")
+        assert len(titles_on(response)) == 10
+        assert 'rel="next" href="?page=2"' in response.content.decode()
+        assert 'rel="prev"' not in response.content.decode()
+
+    def test_third_page_lists_the_last_five(self, client, articles):
+        response = client.get("/en/?page=3")
+        assert titles_on(response) == [a.title_en for a in articles[20:]]
+        assert 'rel="prev" href="?page=2"' in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["99", "0", "two", "-1"])
+    def test_page_past_the_end_or_not_a_number_is_404(self, client, articles, page):
+        assert client.get(f"/en/?page={page}").status_code == 404
+        assert client.get(f"/en/articles/?page={page}").status_code == 404
+
+
+class TestPublishing:
+    @pytest.fixture
+    def hidden(self, category):
+        return [
+            make_article(category, status="draft"),
+            make_article(category, days_ago=-3),
+        ]
+
+    def test_drafts_and_scheduled_articles_never_reach_readers(self, client, category, hidden):
+        visible = make_article(category)
+        tag = make_tag()
+        for article in [*hidden, visible]:
+            article.tags.add(tag)
+        for url in ["/en/", "/en/articles/", category.get_absolute_url(), f"/en/articles/tag/{tag.slug}/"]:
+            assert titles_on(client.get(url)) == [visible.title_en], url
+        for article in hidden:
+            assert client.get(article.url_in("en")).status_code == 404
+            assert article.title_en not in client.get("/en/").content.decode()
+
+    def test_hidden_articles_are_not_in_recent_posts_or_archives(self, client, category, hidden):
+        html = client.get("/en/articles/").content.decode()
+        for article in hidden:
+            assert article.title_en not in html
+        month = hidden[1].publish_at
+        assert client.get(f"/en/articles/{month.year}/{month.month:02d}/").status_code in (200, 404)
+
+    def test_staff_can_preview_a_draft(self, editor_client, category):
+        draft = make_article(category, status="draft")
+        response = editor_client.get(draft.url_in("en"))
+        assert response.status_code == 200
+        assert "Preview" in response.content.decode()
+
+
+class TestArchivePages:
+    def test_category_page_lists_its_articles(self, client, category):
+        article = make_article(category, languages=["en", "sq"])
+        response = client.get(f"/sq/articles/category/{category.slug}/")
+        assert titles_on(response) == [article.title_sq]
+        assert "<h1" in response.content.decode() and "Mjedisi" in response.content.decode()
+
+    def test_category_without_a_name_in_the_edition_is_404(self, client):
+        from tests.factories import make_category
+
+        category = make_category(slug="letters", languages=["en"])
+        make_article(category, languages=["en", "fa"])
+        assert client.get(f"/fa/articles/category/{category.slug}/").status_code == 404
+
+    def test_tag_page_lists_tagged_articles_in_the_edition(self, client, category):
+        tag = make_tag()
+        tagged, untagged = make_article(category, languages=["ar"]), make_article(category, languages=["ar"])
+        tagged.tags.add(tag)
+        response = client.get(f"/ar/articles/tag/{tag.slug}/")
+        assert titles_on(response) == [tagged.title_ar]
+        assert untagged.title_ar not in titles_on(response)
+
+    def test_month_archive_lists_that_months_articles(self, client, category):
+        article = make_article(category, days_ago=40)
+        month = article.publish_at
+        response = client.get(f"/en/articles/{month.year}/{month.month:02d}/")
+        assert article.title_en in titles_on(response)
+        assert client.get("/en/articles/1999/01/").status_code == 404
+
+
+class TestDates:
+    def test_persian_edition_shows_solar_hijri_dates_with_persian_digits(self, client, category):
+        from datetime import datetime, timezone
+
+        article = make_article(category, languages=["fa", "ar", "sq"])
+        article.publish_at = datetime(2025, 3, 21, 10, 30, 15, 123456, tzinfo=timezone.utc)
+        article.save()
+        persian = client.get(article.url_in("fa")).content.decode()
+        assert "۱ فروردین ۱۴۰۴" in persian
+        assert 'datetime="2025-03-21T10:30:15+00:00"' in persian
+        assert "21 مارس، 2025" in client.get(article.url_in("ar")).content.decode()
+        assert "21 mars 2025" in client.get(article.url_in("sq")).content.decode()
+
+
+class TestQueryCounts:
+    """Each page makes a fixed number of queries however many articles exist."""
+
+    def build(self, category, count):
+        tag = make_tag()
+        for day in range(count):
+            article = make_article(category, languages=LANGUAGES, days_ago=day + 1)
+            article.tags.add(tag)
+        return tag
+
+    @pytest.mark.parametrize("count", [5, 60])
+    @pytest.mark.parametrize(
+        "url, queries",
+        [
+            # count, page of articles, their tags, recent posts
+            ("/fa/", 4),
+            # ... and the sidebar's categories and months
+            ("/fa/articles/", 6),
+            # ... and the category or tag itself
+            ("/fa/articles/category/environment/", 7),
+            ("/fa/articles/tag/rivers/", 7),
+        ],
+    )
+    def test_list_pages(self, client, django_assert_num_queries, category, count, url, queries):
+        self.build(category, count)
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
+
+    @pytest.mark.parametrize("count", [5, 60])
+    def test_article_page(self, client, django_assert_num_queries, category, count):
+        self.build(category, count)
+        with translation.override("fa"):
+            from articles.models import Article
+
+            url = Article.objects.first().url_in("fa")
+        # the article, its tags, recent posts, categories, months
+        with django_assert_num_queries(5):
+            assert client.get(url).status_code == 200

@@ -1,0 +1,63 @@
+"""Test data, written for these tests, in the four languages."""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
+
+from articles.models import Article, Category
+from nejat.models import Tag
+
+TITLES = {
+    "en": "Volunteers plant trees along the river",
+    "ar": "متطوعون يزرعون الأشجار على ضفاف النهر",
+    "fa": "داوطلبان در کناره‌ی رودخانه درخت کاشتند",
+    "sq": "Vullnetarët mbjellin pemë përgjatë lumit",
+}
+BODIES = {
+    "en": "<p>Forty volunteers spent the weekend planting young trees.</p>",
+    "ar": "<p>أمضى أربعون متطوعًا عطلة نهاية الأسبوع في زراعة الأشجار.</p>",
+    "fa": "<p>چهل داوطلب آخر هفته را به کاشتن نهال گذراندند.</p>",
+    "sq": "<p>Dyzet vullnetarë e kaluan fundjavën duke mbjellë fidanë.</p>",
+}
+CATEGORY_NAMES = {"en": "Environment", "ar": "البيئة", "fa": "محیط زیست", "sq": "Mjedisi"}
+TAG_LABELS = {"en": "Rivers", "ar": "الأنهار", "fa": "رودخانه‌ها", "sq": "Lumenjtë"}
+
+_counter = itertools.count(1)
+
+
+def localized(field, language):
+    return build_localized_fieldname(field, language)
+
+
+def make_category(slug="environment", languages=tuple(CATEGORY_NAMES)):
+    category = Category(slug=slug)
+    for language in languages:
+        setattr(category, localized("name", language), CATEGORY_NAMES[language])
+    category.save()
+    return category
+
+
+def make_tag(slug="rivers", languages=tuple(TAG_LABELS)):
+    tag = Tag(name=slug, slug=slug)
+    for language in languages:
+        setattr(tag, localized("label", language), TAG_LABELS[language])
+    tag.save()
+    return tag
+
+
+def make_article(category, languages=("en",), status="published", days_ago=1, **fields):
+    number = next(_counter)
+    article = Article(
+        category=category,
+        status=status,
+        publish_at=timezone.now() - timedelta(days=days_ago),
+        **fields,
+    )
+    for language in languages:
+        setattr(article, localized("title", language), f"{TITLES[language]} {number}")
+        setattr(article, localized("slug", language), f"{language}-story-{number}")
+        setattr(article, localized("body", language), BODIES[language])
+    article.save()
+    return article
