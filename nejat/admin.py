@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -51,9 +52,10 @@ class PublishableAdmin(TabbedTranslationAdmin):
     readonly_fields = ("created_at", "created_by", "updated_at", "updated_by")
     date_hierarchy = "publish_at"
     save_on_top = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
-        css = {"all": ("admin/nejat.css",)}
+        css = {"all": ("nejat/admin.css",)}
 
     @admin.display(description=_("editions"))
     def editions(self, obj):

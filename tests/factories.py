@@ -50,14 +50,13 @@ def make_tag(slug="rivers", languages=tuple(TAG_LABELS)):
 def make_article(category, languages=("en",), status="published", days_ago=1, **fields):
     number = next(_counter)
     article = Article(
-        category=category,
-        status=status,
-        publish_at=timezone.now() - timedelta(days=days_ago),
-        **fields,
+        category=category, status=status, publish_at=timezone.now() - timedelta(days=days_ago)
     )
     for language in languages:
         setattr(article, localized("title", language), f"{TITLES[language]} {number}")
         setattr(article, localized("slug", language), f"{language}-story-{number}")
         setattr(article, localized("body", language), BODIES[language])
+    for field, value in fields.items():
+        setattr(article, field, value)
     article.save()
     return article

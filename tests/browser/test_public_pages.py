@@ -1,0 +1,63 @@
+import pytest
+
+from nejat.demo_images import abstract_picture
+from tests.factories import make_article, make_category, make_tag
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+EDITIONS = ["en", "ar", "fa", "sq"]
+
+
+@pytest.fixture
+def articles():
+    category = make_category()
+    tag = make_tag()
+    made = []
+    for number in range(12):
+        article = make_article(category, languages=EDITIONS, days_ago=number + 1, image=abstract_picture(number))
+        article.tags.add(tag)
+        made.append(article)
+    return made
+
+
+def test_persian_home_is_right_to_left_with_the_menu_starting_at_the_right(live_server, page, articles):
+    page.goto(f"{live_server.url}/fa/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    viewport_width = page.viewport_size["width"]
+    items = page.locator(".main-menu li")
+    first, second = items.nth(0).bounding_box(), items.nth(1).bounding_box()
+    assert first["x"] + first["width"] > viewport_width * 0.9
+    assert second["x"] < first["x"]
+
+
+def test_english_home_is_left_to_right_with_the_menu_starting_at_the_left(live_server, page, articles):
+    page.goto(f"{live_server.url}/en/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    first = page.locator(".main-menu li").nth(0).bounding_box()
+    assert first["x"] < 100
+
+
+def test_editions_switcher_on_an_article_leads_to_its_persian_version(live_server, page, articles):
+    article = articles[0]
+    page.goto(live_server.url + article.url_in("en"))
+    page.locator(".site-header .editions a[hreflang='fa']").click()
+    page.wait_for_url(live_server.url + article.url_in("fa"))
+    assert page.locator("html").get_attribute("lang") == "fa"
+    assert page.locator("h1").inner_text() == article.title_fa
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_nothing_overflows_at_phone_width(live_server, phone, articles, language):
+    for url in [f"/{language}/", f"/{language}/articles/", articles[0].url_in(language)]:
+        phone.goto(live_server.url + url)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} is {overflow}px wider than the screen"
+
+
+def test_pictures_load_from_their_renditions(live_server, page, articles):
+    page.goto(f"{live_server.url}/en/")
+    picture = page.locator(".card__image img").first
+    picture.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    assert "/renditions/" in picture.evaluate("img => img.currentSrc")
+    assert picture.evaluate("img => img.currentSrc").endswith(".webp")
