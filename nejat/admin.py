@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
+from taggit.managers import TaggableManager
 
 from nejat.models import Tag
 
@@ -56,6 +59,22 @@ class PublishableAdmin(TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("nejat/admin.css",)}
+        js = ("nejat/tag-autocomplete.js",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, TaggableManager):
+            query = urlencode(
+                {
+                    "app_label": self.model._meta.app_label,
+                    "model_name": self.model._meta.model_name,
+                    "field_name": db_field.name,
+                }
+            )
+            formfield.widget.attrs["data-autocomplete-url"] = (
+                f"{reverse('admin:autocomplete')}?{query}"
+            )
+        return formfield
 
     @admin.display(description=_("editions"))
     def editions(self, obj):

@@ -27,3 +27,20 @@ def test_article_form_has_a_tab_per_language_and_edits_persian_right_to_left(liv
     assert persian_editor.evaluate("e => getComputedStyle(e).direction") == "rtl"
     english_editor = page.locator("#id_body_en").locator("xpath=..").locator("[contenteditable=true].ProseMirror")
     assert english_editor.evaluate("e => getComputedStyle(e).direction") == "ltr"
+
+
+def test_tag_field_suggests_existing_tags(live_server, signed_in):
+    from tests.factories import make_tag
+
+    make_tag(slug="rivers")
+    make_tag(slug="rural-schools")
+    page = signed_in
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    tags = page.locator("#id_tags")
+    tags.fill("climate, riv")
+    tags.dispatch_event("input")
+    suggestion = page.locator(".tag-suggestions li", has_text="rivers")
+    suggestion.wait_for()
+    tags.press("ArrowDown")
+    tags.press("Enter")
+    assert tags.input_value() == "climate, rivers, "

@@ -1,0 +1,41 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Category
+from nejat.models import Tag
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    output = StringIO()
+    call_command("seed_demo", admin=True, stdout=output)
+    return output.getvalue()
+
+
+def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_model):
+    output = seed()
+    assert "Articles: 44/44" in output
+    assert "password:" in output
+    assert django_user_model.objects.get(username="admin").is_superuser
+
+    assert Article.objects.count() >= 40
+    assert Category.objects.count() >= 6
+    assert Tag.objects.count() >= 20
+    published = Article.objects.published()
+    for language in ("en", "ar", "fa", "sq"):
+        assert published.in_language(language).count() >= 10, language
+        assert client.get(f"/{language}/").status_code == 200
+    assert any(a.languages == ["en", "ar", "fa", "sq"] for a in published)
+    assert any(len(a.languages) == 1 for a in published)
+    assert all(article.image for article in Article.objects.all())
+    assert Article.objects.filter(status="draft").exists()
+    assert published.count() < Article.objects.count()
+
+    counts = (Article.objects.count(), Category.objects.count(), Tag.objects.count())
+    again = seed()
+    assert (Article.objects.count(), Category.objects.count(), Tag.objects.count()) == counts
+    assert "0 new articles" in again
+    assert "password:" not in again
