@@ -32,34 +32,31 @@ def languages_with(obj, field):
     ]
 
 
-class CategoryView(EditionArticlesMixin, ListView):
+class NamedGroupView(EditionArticlesMixin, ListView):
+    """Articles of one category or tag; the page exists in the editions that name it."""
+
+    group_model = None
+    name_field = None
+    article_lookup = None
+
+    def get_queryset(self):
+        named = self.group_model.objects.filter(filled_in(get_language(), self.name_field))
+        self.group = get_object_or_404(named, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(**{self.article_lookup: self.group})
+
+    def get_context_data(self, **kwargs):
+        alternates = same_page_in(self.request, languages_with(self.group, self.name_field))
+        return super().get_context_data(group=self.group, alternates=alternates, **kwargs)
+
+
+class CategoryView(NamedGroupView):
+    group_model, name_field, article_lookup = Category, "name", "category"
     template_name = "articles/category.html"
 
-    def get_queryset(self):
-        self.category = get_object_or_404(
-            Category.objects.filter(filled_in(get_language(), "name")),
-            slug=self.kwargs["slug"],
-        )
-        return super().get_queryset().filter(category=self.category)
 
-    def get_context_data(self, **kwargs):
-        alternates = same_page_in(self.request, languages_with(self.category, "name"))
-        return super().get_context_data(category=self.category, alternates=alternates, **kwargs)
-
-
-class TagView(EditionArticlesMixin, ListView):
+class TagView(NamedGroupView):
+    group_model, name_field, article_lookup = Tag, "label", "tags"
     template_name = "articles/tag.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(
-            Tag.objects.filter(filled_in(get_language(), "label")),
-            slug=self.kwargs["slug"],
-        )
-        return super().get_queryset().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        alternates = same_page_in(self.request, languages_with(self.tag, "label"))
-        return super().get_context_data(tag=self.tag, alternates=alternates, **kwargs)
 
 
 class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
+from taggit.models import Tag as UntranslatedTag
 
 from nejat.models import Tag
 
@@ -17,6 +18,12 @@ def in_every_language(*fields):
     return [
         build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES
     ]
+
+
+admin.site.site_header = _("Nejat administration")
+admin.site.site_title = _("Nejat administration")
+# Every tag in Nejat is a translated nejat.Tag; taggit's own model stays unused.
+admin.site.unregister(UntranslatedTag)
 
 
 class MissingLanguageFilter(admin.SimpleListFilter):
