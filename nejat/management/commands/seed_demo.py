@@ -94,10 +94,16 @@ class Command(BaseCommand):
             if not Article.objects.filter(**key).exists():
                 self.create_article(number, entry, categories, tags, now)
                 created += 1
-            self.stdout.write(f"\rArticles: {number}/{len(entries)}", ending="")
-            self.stdout.flush()
-        self.stdout.write("")
+            self.progress("Articles", number, len(entries))
         return created
+
+    def progress(self, label, done, total):
+        """One line rewritten in place on a terminal; a line every ten items elsewhere."""
+        if self.stdout.isatty():
+            self.stdout.write(f"\r{label}: {done}/{total}", ending="\n" if done == total else "")
+            self.stdout.flush()
+        elif done % 10 == 0 or done == total:
+            self.stdout.write(f"{label}: {done}/{total}")
 
     def create_article(self, number, entry, categories, tags, now):
         article = Article(
