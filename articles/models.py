@@ -8,7 +8,7 @@ from taggit.managers import TaggableManager
 
 from nejat.images import ResponsiveImageField
 from nejat.models import TaggedItem
-from nejat.publishing import Publishable, PublishableQuerySet
+from nejat.publishing import Publishable
 from nejat.richtext import RichTextField
 
 
@@ -27,15 +27,6 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
-
-
-class ArticleQuerySet(PublishableQuerySet):
-    def for_listing(self):
-        return (
-            self.select_related("category")
-            .prefetch_related("tags")
-            .order_by("-publish_at", "-pk")
-        )
 
 
 class Article(Publishable):
@@ -83,8 +74,6 @@ class Article(Publishable):
     )
     source_url = models.URLField(_("source address"), blank=True)
     translator = models.CharField(_("translated by"), max_length=200, blank=True)
-
-    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")

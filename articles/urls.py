@@ -1,13 +1,14 @@
 from django.urls import path
 
 from articles import views
+from nejat import converters  # noqa: F401  (registers <uslug:…>)
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
-    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("<int:year>/<int:month>/", views.ArticleMonthView.as_view(), name="month"),
-    path("<str:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,23 +1,20 @@
 from django.conf import settings
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, MonthArchiveView
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Category
+from nejat.edition_views import EditionDetailMixin, EditionListMixin
 from nejat.editions import same_page_in
 from nejat.models import Tag
 from nejat.publishing import filled_in
 
 
-class EditionArticlesMixin:
-    """Published articles of the current edition, newest first, a page at a time."""
-
-    paginate_by = settings.NEJAT_PAGE_SIZE
-
-    def get_queryset(self):
-        return Article.objects.published().in_language(get_language()).for_listing()
+class EditionArticlesMixin(EditionListMixin):
+    model = Article
+    list_related = ("category",)
+    list_prefetch = ("tags",)
 
 
 class ArticleListView(EditionArticlesMixin, ListView):
@@ -66,25 +63,14 @@ class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):
     template_name = "articles/month.html"
 
 
-class ArticleDetailView(DetailView):
-    def get_object(self, queryset=None):
-        language = get_language()
-        articles = (
-            Article.objects.visible_to(self.request.user)
-            .in_language(language)
-            .select_related("category")
-            .prefetch_related("tags")
-        )
-        slug_field = build_localized_fieldname("slug", language)
-        article = articles.filter(**{slug_field: self.kwargs["slug"]}).first()
-        if article is None:
-            raise Http404
-        return article
+class ArticleDetailView(EditionDetailMixin, DetailView):
+    model = Article
+    detail_related = ("category",)
+    detail_prefetch = ("tags",)
 
     def get_context_data(self, **kwargs):
         article = self.object
         return super().get_context_data(
-            alternates=article.edition_urls(),
             tags=[tag for tag in article.tags.all() if tag.label],
             structured_data=self.structured_data(article),
             **kwargs,

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.html import format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
@@ -16,7 +16,9 @@ from nejat.models import Tag
 def in_every_language(*fields):
     """Field names for admin search across every language's column."""
     return [
-        build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code, _name in settings.LANGUAGES
     ]
 
 

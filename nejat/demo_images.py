@@ -26,7 +26,9 @@ def abstract_picture(seed, size=(1200, 800), image_format="JPEG"):
     for _ in range(7):
         radius = generator.randint(height // 8, height // 2)
         x, y = generator.randint(0, width), generator.randint(0, height)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=generator.choice(colours))
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius), fill=generator.choice(colours)
+        )
     for _ in range(3):
         y = generator.randint(0, height)
         draw.rectangle((0, y, width, y + generator.randint(10, 40)), fill=background)

@@ -119,7 +119,9 @@ class ImageFormField(forms.ImageField):
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(source)
                 if image.format not in ACCEPTED_FORMATS:
-                    raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+                    raise ValidationError(
+                        self.error_messages["invalid_image"], code="invalid_image"
+                    )
                 if image.width * image.height > limit:
                     raise too_many_pixels
                 try:

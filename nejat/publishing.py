@@ -50,7 +50,6 @@ class Publishable(models.Model):
     edition_fields = ("title",)
     url_name = None
 
-
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -96,6 +95,14 @@ class Publishable(models.Model):
                     setattr(self, field.attname, sanitize_html(value))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        """The item's page in the current edition, else in the first edition it exists in."""
+        languages = self.languages
+        if not languages:
+            return None
+        current = translation.get_language()
+        return self.url_in(current if current in languages else languages[0])
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
@@ -117,14 +124,6 @@ class Publishable(models.Model):
     def url_in(self, language_code):
         with translation.override(language_code):
             return reverse(self.url_name, kwargs=self.get_url_kwargs())
-
-    def get_absolute_url(self):
-        """The item's page in the current edition, else in the first edition it exists in."""
-        languages = self.languages
-        if not languages:
-            return None
-        current = translation.get_language()
-        return self.url_in(current if current in languages else languages[0])
 
     def edition_urls(self):
         return {code: self.url_in(code) for code in self.languages}

@@ -120,5 +120,11 @@ def share_links(context, title, path, image_path=""):
     for key, name, base, parameters in SHARE_TARGETS:
         query = {param: values[source] for param, source in parameters.items() if values[source]}
         separator = "" if base.endswith(":") else "?"
-        links.append({"key": key, "name": name, "url": f"{base}{separator}{urlencode(query, quote_via=quote)}"})
+        links.append(
+            {
+                "key": key,
+                "name": name,
+                "url": f"{base}{separator}{urlencode(query, quote_via=quote)}",
+            }
+        )
     return {"links": links, "title": title}

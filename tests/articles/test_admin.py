@@ -45,9 +45,13 @@ def form_errors(response):
 
 
 class TestArticleAdmin:
-    def test_editor_adds_an_article_and_authorship_is_recorded(self, editor_client, editor, category):
+    def test_editor_adds_an_article_and_authorship_is_recorded(
+        self, editor_client, editor, category
+    ):
         picture = abstract_picture(3)
-        data = article_form(category, image=upload("river.jpg", picture.read()), image_alt_en="Green circles")
+        data = article_form(
+            category, image=upload("river.jpg", picture.read()), image_alt_en="Green circles"
+        )
         response = editor_client.post(ADD_URL, data)
         assert response.status_code == 302, form_errors(response)
         article = Article.objects.get(slug_en="library-opens-on-sundays")
@@ -70,7 +74,7 @@ class TestArticleAdmin:
         assert '<a href="https://example.org/">safe</a>' in body
 
     def test_body_is_sanitised_whatever_path_saves_it(self, category):
-        article = make_article(category, body_en='<p>ok</p><script>alert(1)</script>')
+        article = make_article(category, body_en="<p>ok</p><script>alert(1)</script>")
         article.refresh_from_db()
         assert article.body_en == "<p>ok</p>"
 
@@ -142,13 +146,19 @@ class TestBadUploads:
         settings.NEJAT_MAX_IMAGE_PIXELS = 1_000_000
         bomb = png_bytes((5000, 5000))  # 25 megapixels in a few kilobytes
         assert len(bomb) < 100_000
-        response = editor_client.post(ADD_URL, article_form(category, image=upload("bomb.png", bomb, "image/png")))
+        response = editor_client.post(
+            ADD_URL, article_form(category, image=upload("bomb.png", bomb, "image/png"))
+        )
         assert "too large" in str(form_errors(response)["image"])
 
-    def test_decompression_bomb_far_over_pillows_limit_is_refused(self, editor_client, category, settings):
+    def test_decompression_bomb_far_over_pillows_limit_is_refused(
+        self, editor_client, category, settings
+    ):
         settings.NEJAT_MAX_IMAGE_PIXELS = 1_000_000
         bomb = png_bytes((12000, 12000))
-        response = editor_client.post(ADD_URL, article_form(category, image=upload("bomb.png", bomb, "image/png")))
+        response = editor_client.post(
+            ADD_URL, article_form(category, image=upload("bomb.png", bomb, "image/png"))
+        )
         assert "too large" in str(form_errors(response)["image"])
 
     def test_error_is_translated(self, client, editor, category):

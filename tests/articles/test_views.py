@@ -1,4 +1,5 @@
 import re
+from datetime import UTC
 
 import pytest
 from django.urls import reverse
@@ -24,7 +25,9 @@ class TestEditions:
     def test_persian_only_article_has_no_english_page(self, client, category):
         article = make_article(category, languages=["fa"])
         assert client.get(article.url_in("fa")).status_code == 200
-        english = reverse("articles:detail", kwargs={"slug": article.slug_fa}).replace("/fa/", "/en/")
+        english = reverse("articles:detail", kwargs={"slug": article.slug_fa}).replace(
+            "/fa/", "/en/"
+        )
         assert client.get(english).status_code == 404
 
     def test_article_page_links_only_to_editions_it_exists_in(self, client, category):
@@ -71,7 +74,12 @@ class TestPublishing:
         tag = make_tag()
         for article in [*hidden, visible]:
             article.tags.add(tag)
-        for url in ["/en/", "/en/articles/", category.get_absolute_url(), f"/en/articles/tag/{tag.slug}/"]:
+        for url in [
+            "/en/",
+            "/en/articles/",
+            category.get_absolute_url(),
+            f"/en/articles/tag/{tag.slug}/",
+        ]:
             assert titles_on(client.get(url)) == [visible.title_en], url
         for article in hidden:
             assert client.get(article.url_in("en")).status_code == 404
@@ -107,7 +115,10 @@ class TestArchivePages:
 
     def test_tag_page_lists_tagged_articles_in_the_edition(self, client, category):
         tag = make_tag()
-        tagged, untagged = make_article(category, languages=["ar"]), make_article(category, languages=["ar"])
+        tagged, untagged = (
+            make_article(category, languages=["ar"]),
+            make_article(category, languages=["ar"]),
+        )
         tagged.tags.add(tag)
         response = client.get(f"/ar/articles/tag/{tag.slug}/")
         assert titles_on(response) == [tagged.title_ar]
@@ -123,10 +134,10 @@ class TestArchivePages:
 
 class TestDates:
     def test_persian_edition_shows_solar_hijri_dates_with_persian_digits(self, client, category):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         article = make_article(category, languages=["fa", "ar", "sq"])
-        article.publish_at = datetime(2025, 3, 21, 10, 30, 15, 123456, tzinfo=timezone.utc)
+        article.publish_at = datetime(2025, 3, 21, 10, 30, 15, 123456, tzinfo=UTC)
         article.save()
         persian = client.get(article.url_in("fa")).content.decode()
         assert "۱ فروردین ۱۴۰۴" in persian
@@ -173,3 +184,28 @@ class TestQueryCounts:
         # the article, its tags, recent posts, categories, months
         with django_assert_num_queries(5):
             assert client.get(url).status_code == 200
+
+
+class TestOddAddresses:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/en/articles/a%00b/",
+            "/en/articles/tag/a%00b/",
+            "/en/articles/2026/13/",
+            "/en/articles/0/0/",
+            "/en/articles/category/missing/",
+            "/en/?page=%00",
+            "/fa/articles/%D9%86%D8%A7%D9%85%D9%88%D8%AC%D9%88%D8%AF/",
+        ],
+    )
+    def test_odd_addresses_are_404_not_500(self, client, category, url):
+        make_article(category, languages=["en", "fa"])
+        assert client.get(url).status_code == 404
+
+    def test_persian_slug_gives_a_readable_address(self, client, category):
+        article = make_article(category, languages=["fa"], slug_fa="کتاب-خوانی-در-روستا")
+        from urllib.parse import unquote
+
+        assert unquote(article.url_in("fa")) == "/fa/articles/کتاب-خوانی-در-روستا/"
+        assert client.get("/fa/articles/کتاب-خوانی-در-روستا/").status_code == 200

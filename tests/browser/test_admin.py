@@ -5,7 +5,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def signed_in(live_server, page, django_user_model):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+    django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "a-long-test-password"
+    )
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "a-long-test-password")
@@ -14,18 +16,33 @@ def signed_in(live_server, page, django_user_model):
     return page
 
 
-def test_article_form_has_a_tab_per_language_and_edits_persian_right_to_left(live_server, signed_in):
+def test_article_form_has_a_tab_per_language_and_edits_persian_right_to_left(
+    live_server, signed_in
+):
     page = signed_in
     page.goto(f"{live_server.url}/admin/articles/article/add/")
     tabs = page.locator(".ui-tabs-nav").first
     tabs.wait_for()
-    assert [t.strip().lower() for t in tabs.locator("li").all_inner_texts()] == ["en", "ar", "fa", "sq"]
+    assert [t.strip().lower() for t in tabs.locator("li").all_inner_texts()] == [
+        "en",
+        "ar",
+        "fa",
+        "sq",
+    ]
     body_tabs = page.locator(".ui-tabs", has=page.locator("#id_body_fa"))
     body_tabs.locator(".ui-tabs-nav li", has_text="fa").click()
-    persian_editor = page.locator("#id_body_fa").locator("xpath=..").locator("[contenteditable=true].ProseMirror")
+    persian_editor = (
+        page.locator("#id_body_fa")
+        .locator("xpath=..")
+        .locator("[contenteditable=true].ProseMirror")
+    )
     persian_editor.wait_for()
     assert persian_editor.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    english_editor = page.locator("#id_body_en").locator("xpath=..").locator("[contenteditable=true].ProseMirror")
+    english_editor = (
+        page.locator("#id_body_en")
+        .locator("xpath=..")
+        .locator("[contenteditable=true].ProseMirror")
+    )
     assert english_editor.evaluate("e => getComputedStyle(e).direction") == "ltr"
 
 

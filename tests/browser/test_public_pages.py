@@ -14,13 +14,17 @@ def articles():
     tag = make_tag()
     made = []
     for number in range(12):
-        article = make_article(category, languages=EDITIONS, days_ago=number + 1, image=abstract_picture(number))
+        article = make_article(
+            category, languages=EDITIONS, days_ago=number + 1, image=abstract_picture(number)
+        )
         article.tags.add(tag)
         made.append(article)
     return made
 
 
-def test_persian_home_is_right_to_left_with_the_menu_starting_at_the_right(live_server, page, articles):
+def test_persian_home_is_right_to_left_with_the_menu_starting_at_the_right(
+    live_server, page, articles
+):
     page.goto(f"{live_server.url}/fa/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     viewport_width = page.viewport_size["width"]
@@ -30,7 +34,9 @@ def test_persian_home_is_right_to_left_with_the_menu_starting_at_the_right(live_
     assert second["x"] < first["x"]
 
 
-def test_english_home_is_left_to_right_with_the_menu_starting_at_the_left(live_server, page, articles):
+def test_english_home_is_left_to_right_with_the_menu_starting_at_the_left(
+    live_server, page, articles
+):
     page.goto(f"{live_server.url}/en/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
     first = page.locator(".main-menu li").nth(0).bounding_box()
@@ -58,6 +64,8 @@ def test_pictures_load_from_their_renditions(live_server, page, articles):
     page.goto(f"{live_server.url}/en/")
     picture = page.locator(".card__image img").first
     picture.scroll_into_view_if_needed()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+    )
     assert "/renditions/" in picture.evaluate("img => img.currentSrc")
     assert picture.evaluate("img => img.currentSrc").endswith(".webp")

@@ -37,5 +37,5 @@ def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_mode
     counts = (Article.objects.count(), Category.objects.count(), Tag.objects.count())
     again = seed()
     assert (Article.objects.count(), Category.objects.count(), Tag.objects.count()) == counts
-    assert "0 new articles" in again
+    assert "0 new items" in again
     assert "password:" not in again

@@ -20,7 +20,13 @@ class TestEditions:
 
     @pytest.mark.parametrize(
         "accept, edition",
-        [("fa", "/fa/"), ("ar-SA,ar;q=0.9", "/ar/"), ("sq", "/sq/"), ("de-DE,de", "/en/"), ("", "/en/")],
+        [
+            ("fa", "/fa/"),
+            ("ar-SA,ar;q=0.9", "/ar/"),
+            ("sq", "/sq/"),
+            ("de-DE,de", "/en/"),
+            ("", "/en/"),
+        ],
     )
     def test_root_sends_readers_to_the_edition_their_browser_prefers(self, client, accept, edition):
         response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -58,7 +64,9 @@ class TestGuards:
         call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
     @pytest.mark.parametrize("language, _direction", EDITIONS)
-    def test_every_public_page_answers_200_with_exactly_one_h1(self, client, category, language, _direction):
+    def test_every_public_page_answers_200_with_exactly_one_h1(
+        self, client, category, language, _direction
+    ):
         article = make_article(category, languages=["en", "ar", "fa", "sq"])
         tag = make_tag()
         article.tags.add(tag)

@@ -1,0 +1,80 @@
+"""Demo articles and categories, written for this project, for ``seed_demo``."""
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
+
+from articles.models import Article, Category
+from nejat.demo_images import abstract_picture
+
+HERE = Path(__file__).resolve().parent
+ARTICLE_FIELDS = (
+    "title",
+    "summary",
+    "body",
+    "byline",
+    "source_name",
+    "translator",
+    "image_alt",
+    "image_caption",
+)
+
+
+def load(name):
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+def seed(command, tags):
+    """Add what is missing; return how many articles were new."""
+    categories = seed_categories(command, load("categories.json")["categories"])
+    entries = [
+        entry
+        for path in sorted(HERE.glob("articles_*.json"))
+        for entry in load(path.name)["articles"]
+    ]
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    created = 0
+    for number, entry in enumerate(entries, start=1):
+        first_language, first = next(iter(entry["translations"].items()))
+        slug_field = build_localized_fieldname("slug", first_language)
+        slug = slugify(first["title"], allow_unicode=True)
+        if not Article.objects.filter(**{slug_field: slug}).exists():
+            create_article(number, entry, categories, tags, now)
+            created += 1
+        command.progress("Articles", number, len(entries))
+    return created
+
+
+def seed_categories(command, entries):
+    categories = {}
+    for entry in entries:
+        category, _created = Category.objects.get_or_create(slug=entry["slug"])
+        for language, text in entry["name"].items():
+            setattr(category, build_localized_fieldname("name", language), text)
+        for language, text in entry.get("description", {}).items():
+            setattr(category, build_localized_fieldname("description", language), text)
+        category.save()
+        categories[entry["slug"]] = category
+    command.stdout.write(f"Categories: {len(categories)}")
+    return categories
+
+
+def create_article(number, entry, categories, tags, now):
+    article = Article(
+        category=categories[entry["category"]],
+        status=entry.get("status", "published"),
+        publish_at=now - timedelta(days=entry["days_ago"], hours=number % 9),
+        source_url=entry.get("source_url", ""),
+    )
+    for language, texts in entry["translations"].items():
+        for field in ARTICLE_FIELDS:
+            setattr(article, build_localized_fieldname(field, language), texts.get(field, ""))
+        slug = slugify(texts["title"], allow_unicode=True)[:250]
+        setattr(article, build_localized_fieldname("slug", language), slug)
+    article.image = abstract_picture(number)
+    article.save()
+    article.tags.set([tags[slug] for slug in entry["tags"]])
