@@ -1,11 +1,10 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from articles.models import Article, Category
-from nejat.admin import PublishableAdmin, in_every_language
-from nejat.images import rendition_name, rendition_widths
+from articles.models import Article, Category, Comment
+from nejat.admin import PublishableAdmin, in_every_language, thumbnail_html
 
 
 @admin.register(Category)
@@ -27,7 +26,7 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (_("Featured image"), {"fields": ("image", "image_alt", "image_caption")}),
-        (_("Classification"), {"fields": ("category", "tags")}),
+        (_("Classification"), {"fields": ("category", "tags", "comments_open")}),
         (
             _("Credits"),
             {"fields": ("byline", "source_name", "source_url", "translator")},
@@ -38,8 +37,29 @@ class ArticleAdmin(PublishableAdmin):
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
-        if not obj.image:
-            return ""
-        smallest = rendition_widths(obj.image_width)[0]
-        url = obj.image.storage.url(rendition_name(obj.image.name, smallest, "webp"))
-        return format_html('<img src="{}" alt="" width="80" loading="lazy">', url)
+        return thumbnail_html(obj.image)
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("name", "excerpt", "article", "language", "status", "created_at")
+    list_filter = ("status", "language")
+    list_select_related = ("article",)
+    search_fields = ("name", "email", "text")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("article", "parent")
+    readonly_fields = ("created_at", "language")
+    fields = ("article", "parent", "name", "email", "text", "status", "language", "created_at")
+    actions = ("approve", "mark_spam")
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return Truncator(comment.text).words(12)
+
+    @admin.action(description=_("Approve selected comments"))
+    def approve(self, request, queryset):
+        queryset.update(status=Comment.Status.APPROVED)
+
+    @admin.action(description=_("Mark selected comments as spam"))
+    def mark_spam(self, request, queryset):
+        queryset.update(status=Comment.Status.SPAM)

@@ -1,14 +1,13 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
 from nejat.images import ResponsiveImageField
 from nejat.models import TaggedItem
-from nejat.publishing import Publishable
+from nejat.publishing import Publishable, first_filled
 from nejat.richtext import RichTextField
 
 
@@ -74,6 +73,7 @@ class Article(Publishable):
     )
     source_url = models.URLField(_("source address"), blank=True)
     translator = models.CharField(_("translated by"), max_length=200, blank=True)
+    comments_open = models.BooleanField(_("comments open"), default=True)
 
     class Meta:
         verbose_name = _("article")
@@ -81,37 +81,49 @@ class Article(Publishable):
         ordering = ["-publish_at", "-pk"]
 
     def __str__(self):
-        """The title in the current language, else in the first language that has one."""
-        titles = [self.title] + [
-            getattr(self, build_localized_fieldname("title", code))
-            for code, _name in settings.LANGUAGES
-        ]
-        return next((title for title in titles if title), f"#{self.pk}")
+        return first_filled(self, "title") or f"#{self.pk}"
 
-    def clean(self):
-        super().clean()
-        if self.status == self.Status.PUBLISHED and not self.languages:
-            raise ValidationError(
-                _(
-                    "A published article needs its title, address and body "
-                    "in at least one language."
-                ),
-                code="no_language",
-            )
 
-    def validate_unique(self, exclude=None):
-        super().validate_unique(exclude)
-        errors = {}
-        for code, _name in settings.LANGUAGES:
-            field = build_localized_fieldname("slug", code)
-            value = getattr(self, field)
-            if not value or (exclude and field in exclude):
-                continue
-            duplicates = Article.objects.filter(**{field: value}).exclude(pk=self.pk)
-            if duplicates.exists():
-                errors[field] = ValidationError(
-                    _("Another article already uses this address in this language."),
-                    code="unique",
-                )
-        if errors:
-            raise ValidationError(errors)
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+
+class Comment(models.Model):
+    """A reader's comment: plain text, shown once staff approve it; one level of replies."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        APPROVED = "approved", _("Approved")
+        SPAM = "spam", _("Spam")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("e-mail"), help_text=_("Never shown on the site."))
+    text = models.TextField(_("comment"), max_length=5000)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True, db_index=True)
+    ip_hash = models.CharField(_("sender's address (hashed)"), max_length=64, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {Truncator(self.text).words(8)}"

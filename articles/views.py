@@ -1,13 +1,21 @@
 from django.conf import settings
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, MonthArchiveView
+from django.views.generic.edit import FormMixin
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.models import Article, Category
+from articles.forms import CommentForm
+from articles.models import Article, Category, Comment
+from nejat.antispam import ip_hash, over_limit, too_many_posts
 from nejat.edition_views import EditionDetailMixin, EditionListMixin
 from nejat.editions import same_page_in
 from nejat.models import Tag
+from nejat.notifications import notify_staff
 from nejat.publishing import filled_in
 
 
@@ -15,6 +23,23 @@ class EditionArticlesMixin(EditionListMixin):
     model = Article
     list_related = ("category",)
     list_prefetch = ("tags",)
+
+    def get_queryset(self):
+        approved = Count("comments", filter=Q(comments__status=Comment.Status.APPROVED))
+        return super().get_queryset().annotate(comment_count=approved)
+
+
+def comment_threads(article):
+    """Approved top-level comments, each with its approved replies, and their number:
+    one query."""
+    approved = list(article.comments.approved())
+    replies = {}
+    for comment in approved:
+        replies.setdefault(comment.parent_id, []).append(comment)
+    threads = replies.get(None, [])
+    for comment in threads:
+        comment.thread_replies = replies.get(comment.pk, [])
+    return threads, len(approved)
 
 
 class ArticleListView(EditionArticlesMixin, ListView):
@@ -63,18 +88,57 @@ class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):
     template_name = "articles/month.html"
 
 
-class ArticleDetailView(EditionDetailMixin, DetailView):
+class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
+    """The article, its approved comments and the form to add one (which waits for moderation)."""
+
     model = Article
     detail_related = ("category",)
     detail_prefetch = ("tags",)
+    form_class = CommentForm
 
     def get_context_data(self, **kwargs):
         article = self.object
+        comments, comment_count = comment_threads(article)
         return super().get_context_data(
             tags=[tag for tag in article.tags.all() if tag.label],
+            comments=comments,
+            comment_count=comment_count,
             structured_data=self.structured_data(article),
             **kwargs,
         )
+
+    def get_initial(self):
+        return {"parent": self.request.GET.get("replyto", "")}
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.object.is_published:
+            raise Http404
+        if not self.object.comments_open:
+            context = {"article": self.object}
+            return render(request, "articles/comments_closed.html", context, status=403)
+        if over_limit(request, "comment", settings.NEJAT_COMMENT_LIMIT_PER_HOUR):
+            return too_many_posts(request)
+        form = self.get_form()
+        return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
+
+    def form_valid(self, form):
+        article = self.object
+        replying_to = article.comments.approved().filter(pk=form.cleaned_data["parent"]).first()
+        comment = article.comments.create(
+            # Replies stay one level deep: a reply to a reply joins its thread.
+            parent=(replying_to.parent or replying_to) if replying_to else None,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            text=form.cleaned_data["text"],
+            language=get_language(),
+            ip_hash=ip_hash(self.request),
+        )
+        notify_staff("comment", {"comment": comment, "article": article})
+        messages.success(
+            self.request, _("Thank you. Your comment will appear once an editor approves it.")
+        )
+        return redirect(f"{article.get_absolute_url()}#comments")
 
     def structured_data(self, article):
         data = {

@@ -1,15 +1,19 @@
-from django.conf import settings
-from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from nejat.editions import same_page_in
+from nejat.models import Page, SiteSettings
 
 
-def editions(request):
-    """The same page in every edition, and what the footer shows.
-
-    A view whose page exists only in some editions passes its own ``alternates``.
+def site(request):
+    """What every public page shows: the site settings, the pages placed in the menu
+    and footer, and this page in every edition (a view whose page exists only in some
+    editions passes its own ``alternates``). Each is fetched only if a template uses it.
     """
     return {
-        "alternates": same_page_in(request),
-        "copyright_years": (settings.NEJAT_COPYRIGHT_START_YEAR, timezone.now().year),
+        "site": SimpleLazyObject(SiteSettings.current),
+        "site_pages": SimpleLazyObject(
+            lambda: list(Page.objects.published().in_language(get_language()).exclude(placement=""))
+        ),
+        "alternates": SimpleLazyObject(lambda: same_page_in(request)),
     }

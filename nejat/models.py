@@ -1,6 +1,22 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from taggit.models import GenericTaggedItemBase, TagBase
+
+from nejat.images import ResponsiveImageField
+from nejat.publishing import Publishable, first_filled
+from nejat.richtext import RichTextField
+
+
+def validate_email_lines(value):
+    for line in value.splitlines():
+        if line.strip():
+            validate_email(line.strip())
 
 
 class Tag(TagBase):
@@ -24,3 +40,146 @@ class TaggedItem(GenericTaggedItemBase):
         verbose_name = _("tagged item")
         verbose_name_plural = _("tagged items")
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+class SiteSettings(models.Model):
+    """The one record of site-wide settings staff edit in the admin."""
+
+    name = models.CharField(_("site name"), max_length=100, default="Nejat")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    copyright_start_year = models.PositiveIntegerField(
+        _("copyright start year"),
+        default=2010,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    copyright_holder = models.CharField(
+        _("copyright line"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown after the years, e.g. “Nejat Association. All rights reserved.”"),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    twitter_url = models.URLField(_("X (Twitter)"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+    notification_emails = models.TextField(
+        _("staff e-mail addresses"),
+        blank=True,
+        help_text=_("One per line: they receive contact messages and new-comment notices."),
+        validators=[validate_email_lines],
+    )
+    share_image = ResponsiveImageField(
+        _("default share image"),
+        upload_to="site/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        help_text=_("Shown by social networks for pages that have no picture of their own."),
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return str(_("Site settings"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        """The saved settings, or the defaults before staff first save them."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+    @property
+    def recipients(self):
+        return [line.strip() for line in self.notification_emails.splitlines() if line.strip()]
+
+    @property
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in [
+                ("Facebook", self.facebook_url),
+                ("X (Twitter)", self.twitter_url),
+                ("Instagram", self.instagram_url),
+                ("YouTube", self.youtube_url),
+                ("Telegram", self.telegram_url),
+            ]
+            if url
+        ]
+
+
+class Page(Publishable):
+    """An editable page such as About Us, at ``/<lang>/<slug>/``."""
+
+    class Placement(models.TextChoices):
+        NONE = "", _("Nowhere")
+        MENU = "menu", _("Main menu")
+        FOOTER = "footer", _("Footer")
+
+    edition_fields = ("title", "slug", "body")
+    url_name = "page"
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, allow_unicode=True)
+    body = RichTextField(_("body"))
+    placement = models.CharField(
+        _("shown in"), max_length=10, choices=Placement.choices, default="", blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return first_filled(self, "title") or f"#{self.pk}"
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude)
+        errors = {}
+        for code, _name in settings.LANGUAGES:
+            slug = getattr(self, build_localized_fieldname("slug", code))
+            if slug and not address_is_free(code, slug):
+                errors[build_localized_fieldname("slug", code)] = ValidationError(
+                    _("This address belongs to another part of the site."), code="taken"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+def address_is_free(language_code, slug):
+    """True when /<lang>/<slug>/ would reach the page view, not another section."""
+    with translation.override(language_code):
+        try:
+            match = resolve(f"/{language_code}/{slug}/")
+        except Resolver404:
+            return True
+    return match.url_name == "page"
+
+
+class ContactMessage(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+    ip_hash = models.CharField(_("sender's address (hashed)"), max_length=64, editable=False)
+    is_read = models.BooleanField(_("read"), default=False)
+    is_spam = models.BooleanField(_("spam"), default=False)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return self.subject

@@ -2,6 +2,7 @@
 and which editions an item exists in."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,6 +20,15 @@ def filled_in(language_code, *fields):
         name = build_localized_fieldname(field, language_code)
         condition &= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
     return condition
+
+
+def first_filled(instance, field):
+    """The field in the current language, else in the first language that has it."""
+    values = [getattr(instance, field)] + [
+        getattr(instance, build_localized_fieldname(field, code))
+        for code, _name in settings.LANGUAGES
+    ]
+    return next((value for value in values if value), "")
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -48,6 +58,8 @@ class Publishable(models.Model):
         PUBLISHED = "published", _("Published")
 
     edition_fields = ("title",)
+    # Translated fields whose values are unique within each language (an item's address).
+    unique_in_each_language = ("slug",)
     url_name = None
 
     status = models.CharField(
@@ -102,6 +114,35 @@ class Publishable(models.Model):
             return None
         current = translation.get_language()
         return self.url_in(current if current in languages else languages[0])
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED and not self.languages:
+            fields = ", ".join(
+                str(self._meta.get_field(f).verbose_name) for f in self.edition_fields
+            )
+            raise ValidationError(
+                _("To publish, fill in these fields in at least one language: %(fields)s."),
+                code="no_language",
+                params={"fields": fields},
+            )
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude)
+        errors = {}
+        for field in self.unique_in_each_language:
+            for code, _name in settings.LANGUAGES:
+                name = build_localized_fieldname(field, code)
+                value = getattr(self, name)
+                if not value or (exclude and name in exclude):
+                    continue
+                others = type(self)._default_manager.filter(**{name: value}).exclude(pk=self.pk)
+                if others.exists():
+                    errors[name] = ValidationError(
+                        _("This address is already used in this language."), code="unique"
+                    )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_published(self):

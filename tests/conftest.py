@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import make_category
 
@@ -6,6 +7,12 @@ from tests.factories import make_category
 @pytest.fixture(autouse=True)
 def media_in_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits live in the cache: each test starts with none used."""
+    cache.clear()
 
 
 @pytest.fixture

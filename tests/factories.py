@@ -60,3 +60,14 @@ def make_article(category, languages=("en",), status="published", days_ago=1, **
         setattr(article, field, value)
     article.save()
     return article
+
+
+def signed_moment(seconds_ago=60):
+    """The hidden ``shown_at`` value of a form shown some seconds ago."""
+    import time
+
+    from django.core import signing
+
+    from nejat.antispam import TIMESTAMP_SALT
+
+    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.models import Article, Category
+from articles.models import Article, Category, Comment
 from nejat.demo_images import abstract_picture
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +43,9 @@ def seed(command, tags):
         slug_field = build_localized_fieldname("slug", first_language)
         slug = slugify(first["title"], allow_unicode=True)
         if not Article.objects.filter(**{slug_field: slug}).exists():
-            create_article(number, entry, categories, tags, now)
+            article = create_article(number, entry, categories, tags, now)
+            if number % 3 == 1:
+                add_comments(article, first_language)
             created += 1
         command.progress("Articles", number, len(entries))
     return created
@@ -78,3 +80,26 @@ def create_article(number, entry, categories, tags, now):
     article.image = abstract_picture(number)
     article.save()
     article.tags.set([tags[slug] for slug in entry["tags"]])
+    return article
+
+
+def add_comments(article, language):
+    """Two approved comments, an editor's reply, and one still waiting for moderation."""
+    (first_name, first_text), (second_name, second_text), (editor, answer) = load("comments.json")[
+        language
+    ]
+
+    def add(name, text, status=Comment.Status.APPROVED, parent=None):
+        return article.comments.create(
+            name=name,
+            email="reader@example.org",
+            text=text,
+            language=language,
+            status=status,
+            parent=parent,
+        )
+
+    add(first_name, first_text)
+    question = add(second_name, second_text)
+    add(editor, answer, parent=question)
+    add(second_name, second_text, status=Comment.Status.PENDING)

@@ -1,4 +1,7 @@
 from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import urlize
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.models import Article, Category
@@ -25,3 +28,11 @@ def category_list():
 @register.inclusion_tag("includes/month_archive.html")
 def month_archive():
     return {"months": edition_articles().dates("publish_at", "month", order="DESC")}
+
+
+@register.filter
+def comment_text(text):
+    """Plain text as typed: escaped, line breaks kept, addresses made into safe links."""
+    linked = urlize(text, nofollow=False, autoescape=True)
+    linked = linked.replace("<a href=", '<a rel="nofollow ugc noopener" href=')
+    return mark_safe(linebreaksbr(linked, autoescape=False))

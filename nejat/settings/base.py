@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "nejat",
     "articles",
+    "media_library",
+    "publications",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +49,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "nejat.urls"
+CSRF_FAILURE_VIEW = "nejat.views.csrf_failure"
 WSGI_APPLICATION = "nejat.wsgi.application"
 
 TEMPLATES = [
@@ -59,7 +62,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "nejat.context_processors.editions",
+                "nejat.context_processors.site",
             ],
         },
     },
@@ -72,7 +75,17 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# redis://host:port/db uses Django's own Redis backend; rate limits need a cache
+# shared by every worker in production.
+CACHE_URL = env("CACHE_URL", default="locmemcache://")
+CACHES = {
+    "default": env.cache_url_config(
+        CACHE_URL,
+        backend="django.core.cache.backends.redis.RedisCache"
+        if CACHE_URL.startswith(("redis://", "rediss://"))
+        else None,
+    )
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -120,10 +133,17 @@ STORAGES = {
 # Largest image accepted, in pixels; a bigger one is refused before it is decoded.
 NEJAT_MAX_IMAGE_PIXELS = env.int("NEJAT_MAX_IMAGE_PIXELS", default=40_000_000)
 NEJAT_MAX_UPLOAD_MB = env.int("NEJAT_MAX_UPLOAD_MB", default=20)
+NEJAT_MAX_PDF_MB = env.int("NEJAT_MAX_PDF_MB", default=50)
+NEJAT_MAX_VIDEO_MB = env.int("NEJAT_MAX_VIDEO_MB", default=500)
 # Widths, in pixels, of the renditions made of every uploaded image.
 NEJAT_IMAGE_WIDTHS = (400, 800, 1200)
 NEJAT_PAGE_SIZE = 10
-NEJAT_COPYRIGHT_START_YEAR = env.int("NEJAT_COPYRIGHT_START_YEAR", default=2010)
+# Public forms: posts allowed per visitor an hour, and the least time to fill one in.
+NEJAT_CONTACT_LIMIT_PER_HOUR = env.int("NEJAT_CONTACT_LIMIT_PER_HOUR", default=5)
+NEJAT_COMMENT_LIMIT_PER_HOUR = env.int("NEJAT_COMMENT_LIMIT_PER_HOUR", default=10)
+NEJAT_FORM_MIN_SECONDS = env.int("NEJAT_FORM_MIN_SECONDS", default=3)
+# Behind a proxy, the request header that carries the visitor's address (e.g. HTTP_X_REAL_IP).
+NEJAT_CLIENT_IP_HEADER = env("NEJAT_CLIENT_IP_HEADER", default="")
 
 LOGGING = {
     "version": 1,

@@ -160,13 +160,14 @@ class TestQueryCounts:
     @pytest.mark.parametrize(
         "url, queries",
         [
-            # count, page of articles, their tags, recent posts
-            ("/fa/", 4),
+            # count, page of articles (with comment counts), their tags, recent posts,
+            # and the chrome: site settings, pages in menu and footer, periodicals
+            ("/fa/", 7),
             # ... and the sidebar's categories and months
-            ("/fa/articles/", 6),
+            ("/fa/articles/", 9),
             # ... and the category or tag itself
-            ("/fa/articles/category/environment/", 7),
-            ("/fa/articles/tag/rivers/", 7),
+            ("/fa/articles/category/environment/", 10),
+            ("/fa/articles/tag/rivers/", 10),
         ],
     )
     def test_list_pages(self, client, django_assert_num_queries, category, count, url, queries):
@@ -181,8 +182,9 @@ class TestQueryCounts:
             from articles.models import Article
 
             url = Article.objects.first().url_in("fa")
-        # the article, its tags, recent posts, categories, months
-        with django_assert_num_queries(5):
+        # the article, its tags, its comments, recent posts, categories, months, and the
+        # chrome: site settings, pages in menu and footer, periodicals
+        with django_assert_num_queries(9):
             assert client.get(url).status_code == 200
 
 

@@ -28,7 +28,7 @@ def test_persian_home_is_right_to_left_with_the_menu_starting_at_the_right(
     page.goto(f"{live_server.url}/fa/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     viewport_width = page.viewport_size["width"]
-    items = page.locator(".main-menu li")
+    items = page.locator(".main-menu__item")
     first, second = items.nth(0).bounding_box(), items.nth(1).bounding_box()
     assert first["x"] + first["width"] > viewport_width * 0.9
     assert second["x"] < first["x"]
@@ -39,14 +39,15 @@ def test_english_home_is_left_to_right_with_the_menu_starting_at_the_left(
 ):
     page.goto(f"{live_server.url}/en/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
-    first = page.locator(".main-menu li").nth(0).bounding_box()
+    first = page.locator(".main-menu__item").nth(0).bounding_box()
     assert first["x"] < 100
 
 
 def test_editions_switcher_on_an_article_leads_to_its_persian_version(live_server, page, articles):
     article = articles[0]
     page.goto(live_server.url + article.url_in("en"))
-    page.locator(".site-header .editions a[hreflang='fa']").click()
+    page.locator(".main-menu__editions summary").click()
+    page.locator(".main-menu__editions a[hreflang='fa']").click()
     page.wait_for_url(live_server.url + article.url_in("fa"))
     assert page.locator("html").get_attribute("lang") == "fa"
     assert page.locator("h1").inner_text() == article.title_fa

@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Category
-from nejat.models import Tag
+from articles.models import Article, Category, Comment
+from nejat.models import Page, SiteSettings, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,26 @@ def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_mode
     assert Article.objects.filter(status="draft").exists()
     assert published.count() < Article.objects.count()
 
-    counts = (Article.objects.count(), Category.objects.count(), Tag.objects.count())
+    assert Comment.objects.approved().exists() and Comment.objects.filter(status="pending").exists()
+    about = Page.objects.published().get(placement="menu")
+    assert about.languages == ["en", "ar", "fa", "sq"]
+    assert SiteSettings.current().recipients == ["editors@example.org"]
+    assert client.get(about.url_in("fa")).status_code == 200
+
+    counts = (
+        Article.objects.count(),
+        Category.objects.count(),
+        Tag.objects.count(),
+        Comment.objects.count(),
+        Page.objects.count(),
+    )
     again = seed()
-    assert (Article.objects.count(), Category.objects.count(), Tag.objects.count()) == counts
+    assert (
+        Article.objects.count(),
+        Category.objects.count(),
+        Tag.objects.count(),
+        Comment.objects.count(),
+        Page.objects.count(),
+    ) == counts
     assert "0 new items" in again
     assert "password:" not in again

@@ -54,3 +54,14 @@ def test_production_refuses_to_start_without_hosts_or_database():
 def test_laptop_settings_need_no_variable():
     result = manage("check", DJANGO_SETTINGS_MODULE="nejat.settings.base")
     assert result.returncode == 0, result.stderr
+
+
+def test_redis_cache_url_uses_djangos_redis_backend():
+    code = (
+        "from django.conf import settings; from django.core.cache import cache; "
+        "print(settings.CACHES['default']['BACKEND']); cache.set('nejat-probe', 1); "
+        "print(cache.get('nejat-probe'))"
+    )
+    result = manage("shell", "-v", "0", "-c", code, CACHE_URL="redis://127.0.0.1:6379/3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "1"]

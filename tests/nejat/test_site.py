@@ -3,6 +3,8 @@ import re
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError
+from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_article, make_tag
 
@@ -71,7 +73,22 @@ class TestGuards:
         tag = make_tag()
         article.tags.add(tag)
         month = article.publish_at
-        urls = [
+        with translation.override(language):
+            section_lists = [
+                reverse(name)
+                for name in (
+                    "contact",
+                    "media_library:index",
+                    "media_library:cartoons",
+                    "media_library:newspics",
+                    "media_library:albums",
+                    "media_library:videos",
+                    "publications:index",
+                    "publications:books",
+                    "publications:books_by_year",
+                )
+            ]
+        urls = section_lists + [
             f"/{language}/",
             f"/{language}/articles/",
             f"/{language}/articles/category/{category.slug}/",

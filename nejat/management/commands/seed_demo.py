@@ -9,11 +9,21 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.models import Tag
+from nejat.demo_images import abstract_picture
+from nejat.models import Page, SiteSettings, Tag
 
-TAGS_FILE = Path(__file__).resolve().parents[2] / "demo" / "tags.json"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # Each section's demo module has ``seed(command, tags)``, returning how many items were new.
-SECTIONS = ["articles.demo"]
+SECTIONS = ["articles.demo", "media_library.demo", "publications.demo"]
+
+
+def load(name):
+    return json.loads((DEMO_DIR / name).read_text(encoding="utf-8"))
+
+
+def set_translations(instance, field, texts):
+    for language, text in texts.items():
+        setattr(instance, build_localized_fieldname(field, language), text)
 
 
 class Command(BaseCommand):
@@ -32,7 +42,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = 0
         with transaction.atomic():
-            tags = self.seed_tags(json.loads(TAGS_FILE.read_text(encoding="utf-8"))["tags"])
+            self.seed_site(load("site.json"))
+            tags = self.seed_tags(load("tags.json")["tags"])
             for section in SECTIONS:
                 created += import_module(section).seed(self, tags)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} new items."))
@@ -47,14 +58,32 @@ class Command(BaseCommand):
         elif done % 10 == 0 or done == total:
             self.stdout.write(f"{label}: {done}/{total}")
 
+    def seed_site(self, data):
+        if not SiteSettings.objects.exists():
+            values = data["settings"]
+            site = SiteSettings(
+                **{key: value for key, value in values.items() if not isinstance(value, dict)}
+            )
+            for field in ("name", "tagline", "copyright_holder"):
+                set_translations(site, field, values[field])
+            site.share_image = abstract_picture(99)
+            site.save()
+        for entry in data["pages"]:
+            if Page.objects.filter(slug_en=entry["slug"]["en"]).exists():
+                continue
+            page = Page(status="published", placement=entry["placement"], order=entry["order"])
+            for field in ("title", "slug", "body"):
+                set_translations(page, field, entry[field])
+            page.save()
+        self.stdout.write(f"Site settings and pages: {len(data['pages'])} pages")
+
     def seed_tags(self, entries):
         tags = {}
         for entry in entries:
             tag, _created = Tag.objects.get_or_create(
                 slug=entry["slug"], defaults={"name": entry["name"]["en"]}
             )
-            for language, text in entry["name"].items():
-                setattr(tag, build_localized_fieldname("label", language), text)
+            set_translations(tag, "label", entry["name"])
             tag.save()
             tags[entry["slug"]] = tag
         self.stdout.write(f"Tags: {len(tags)}")

@@ -1,0 +1,226 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from nejat.images import ResponsiveImageField
+from nejat.models import TaggedItem
+from nejat.publishing import Publishable, first_filled
+from nejat.video import (
+    VideoFileField,
+    mp4_duration,
+    parse_embed,
+    sniff_video_type,
+    type_from_url,
+    validate_embed_url,
+    validate_video_file_url,
+)
+
+
+class MediaItem(Publishable):
+    """What every item of the media library has: a translated title and tags.
+
+    Addresses use the item's number, the same in every edition it exists in.
+    """
+
+    unique_in_each_language = ()
+
+    title = models.CharField(_("title"), max_length=250)
+    tags = TaggableManager(verbose_name=_("tags"), through=TaggedItem, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-publish_at", "-pk"]
+
+    def __str__(self):
+        return first_filled(self, "title") or f"#{self.pk}"
+
+    def get_url_kwargs(self):
+        return {"pk": self.pk}
+
+
+class Picture(MediaItem):
+    """One picture with its caption: a cartoon or a news picture."""
+
+    caption = models.TextField(_("caption"), blank=True)
+    image = ResponsiveImageField(
+        _("image"), upload_to="media/%Y/%m/", width_field="image_width", height_field="image_height"
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for readers who cannot see it."),
+    )
+
+    class Meta(MediaItem.Meta):
+        abstract = True
+
+
+class Cartoon(Picture):
+    url_name = "media_library:cartoon"
+
+    class Meta(Picture.Meta):
+        verbose_name = _("cartoon")
+        verbose_name_plural = _("cartoons")
+
+
+class NewsPic(Picture):
+    url_name = "media_library:newspic"
+
+    class Meta(Picture.Meta):
+        verbose_name = _("news picture")
+        verbose_name_plural = _("news pictures")
+
+
+class Album(MediaItem):
+    url_name = "media_library:album"
+
+    description = models.TextField(_("description"), blank=True)
+    cover = ResponsiveImageField(
+        _("cover"),
+        upload_to="albums/%Y/%m/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text=_("Shown in the list of albums; without one, the first photo is used."),
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta(MediaItem.Meta):
+        verbose_name = _("album")
+        verbose_name_plural = _("albums")
+
+    @property
+    def cover_image(self):
+        """The cover, else the first photo's image (from ``first_photos`` when prefetched)."""
+        if self.cover:
+            return self.cover
+        photos = getattr(self, "first_photos", None)
+        if photos is None:
+            photos = self.photos.all()[:1]
+        return photos[0].image if photos else None
+
+
+class Photo(models.Model):
+    album = models.ForeignKey(
+        Album, verbose_name=_("album"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = ResponsiveImageField(
+        _("image"),
+        upload_to="albums/%Y/%m/",
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    alt = models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the photo for readers who cannot see it."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return first_filled(self, "caption") or _("Photo %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self):
+        return self.url_in(translation.get_language())
+
+    def url_in(self, language_code):
+        with translation.override(language_code):
+            return reverse("media_library:photo", kwargs={"pk": self.album_id, "photo": self.pk})
+
+
+class Video(MediaItem):
+    """A video with one source: an uploaded file, a file hosted elsewhere, or an embed."""
+
+    url_name = "media_library:video"
+
+    description = models.TextField(_("description"), blank=True)
+    poster = ResponsiveImageField(
+        _("poster image"),
+        upload_to="videos/posters/%Y/%m/",
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+        help_text=_("Shown before the video plays, and in the list of videos."),
+    )
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    file = VideoFileField(
+        _("video file"),
+        upload_to="videos/%Y/%m/",
+        blank=True,
+        help_text=_("An MP4 or WebM file."),
+    )
+    file_type = models.CharField(max_length=20, blank=True, editable=False)
+    file_url = models.URLField(
+        _("address of a video file"),
+        max_length=500,
+        blank=True,
+        validators=[validate_video_file_url],
+        help_text=_("A video file hosted elsewhere, ending in .mp4 or .webm."),
+    )
+    embed_url = models.URLField(
+        _("YouTube, Vimeo or Aparat link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_embed_url],
+    )
+    duration = models.DurationField(
+        _("duration"),
+        null=True,
+        blank=True,
+        help_text=_("As minutes:seconds, e.g. 4:05. Filled in from an uploaded MP4 file."),
+    )
+
+    class Meta(MediaItem.Meta):
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+
+    def clean(self):
+        super().clean()
+        sources = [bool(self.file), bool(self.file_url), bool(self.embed_url)]
+        if sum(sources) != 1:
+            raise ValidationError(
+                _(
+                    "Give the video exactly one source: a video file, the address of a "
+                    "video file, or a YouTube, Vimeo or Aparat link."
+                ),
+                code="one_source",
+            )
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.file_type = sniff_video_type(self.file) or ""
+            if self.file_type == "video/mp4" and self.duration is None:
+                self.duration = mp4_duration(self.file)
+        elif not self.file:
+            self.file_type = ""
+        super().save(*args, **kwargs)
+
+    @property
+    def source(self):
+        """(address, MIME type) of the file to play, or None for an embed."""
+        if self.file:
+            return self.file.url, self.file_type
+        if self.file_url:
+            return self.file_url, type_from_url(self.file_url)
+        return None
+
+    @property
+    def embed(self):
+        return parse_embed(self.embed_url) if self.embed_url else None

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from media_library.models import Album, Cartoon, NewsPic, Photo, Video
+
+
+@register([Cartoon, NewsPic])
+class PictureTranslationOptions(TranslationOptions):
+    fields = ("title", "caption", "image_alt")
+
+
+@register(Album)
+class AlbumTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Photo)
+class PhotoTranslationOptions(TranslationOptions):
+    fields = ("caption", "alt")
+
+
+@register(Video)
+class VideoTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
