@@ -109,11 +109,10 @@ class Publishable(models.Model):
 
     def get_absolute_url(self):
         """The item's page in the current edition, else in the first edition it exists in."""
+        if self.has_language(translation.get_language()):
+            return reverse(self.url_name, kwargs=self.get_url_kwargs())
         languages = self.languages
-        if not languages:
-            return None
-        current = translation.get_language()
-        return self.url_in(current if current in languages else languages[0])
+        return self.url_in(languages[0]) if languages else None
 
     def clean(self):
         super().clean()

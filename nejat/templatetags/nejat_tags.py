@@ -1,5 +1,5 @@
 import json
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
@@ -91,40 +91,34 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy"):
     )
 
 
+# Share links as plain addresses: nothing from these networks loads on our pages.
+# Each address is a pattern over the page's quoted url, title and image.
 SHARE_TARGETS = [
-    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php", {"u": "url"}),
-    ("x", "X (Twitter)", "https://twitter.com/intent/tweet", {"url": "url", "text": "title"}),
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("x", "X (Twitter)", "https://twitter.com/intent/tweet?url={url}&text={title}"),
     (
         "pinterest",
         "Pinterest",
-        "https://pinterest.com/pin/create/button/",
-        {"url": "url", "description": "title", "media": "image"},
+        "https://pinterest.com/pin/create/button/?url={url}&description={title}&media={image}",
     ),
-    ("whatsapp", "WhatsApp", "https://wa.me/", {"text": "title_and_url"}),
-    ("telegram", "Telegram", "https://t.me/share/url", {"url": "url", "text": "title"}),
-    ("skype", "Skype", "https://web.skype.com/share", {"url": "url", "text": "title"}),
-    ("email", _("Email"), "mailto:", {"subject": "title", "body": "url"}),
+    ("whatsapp", "WhatsApp", "https://wa.me/?text={title}%20{url}"),
+    ("telegram", "Telegram", "https://t.me/share/url?url={url}&text={title}"),
+    ("skype", "Skype", "https://web.skype.com/share?url={url}&text={title}"),
+    ("email", _("Email"), "mailto:?subject={title}&body={url}"),
 ]
 
 
 @register.inclusion_tag("includes/share_links.html", takes_context=True)
 def share_links(context, title, path, image_path=""):
     request = context["request"]
-    values = {
-        "url": request.build_absolute_uri(path),
-        "title": title,
-        "image": request.build_absolute_uri(image_path) if image_path else "",
+    # Quote each value once: titles in Arabic script triple in length when quoted.
+    quoted = {
+        "url": quote(request.build_absolute_uri(path), safe=""),
+        "title": quote(str(title), safe=""),
+        "image": quote(request.build_absolute_uri(image_path), safe="") if image_path else "",
     }
-    values["title_and_url"] = f"{title} {values['url']}"
-    links = []
-    for key, name, base, parameters in SHARE_TARGETS:
-        query = {param: values[source] for param, source in parameters.items() if values[source]}
-        separator = "" if base.endswith(":") else "?"
-        links.append(
-            {
-                "key": key,
-                "name": name,
-                "url": f"{base}{separator}{urlencode(query, quote_via=quote)}",
-            }
-        )
+    links = [
+        {"key": key, "name": name, "url": pattern.format(**quoted)}
+        for key, name, pattern in SHARE_TARGETS
+    ]
     return {"links": links, "title": title}

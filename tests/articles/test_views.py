@@ -211,3 +211,21 @@ class TestOddAddresses:
 
         assert unquote(article.url_in("fa")) == "/fa/articles/کتاب-خوانی-در-روستا/"
         assert client.get("/fa/articles/کتاب-خوانی-در-روستا/").status_code == 200
+
+
+class TestShareLinks:
+    def test_cards_and_articles_carry_plain_share_links(self, client, category):
+        from urllib.parse import quote
+
+        article = make_article(category, languages=["fa"])
+        url = quote(f"http://testserver{article.url_in('fa')}", safe="")
+        title = quote(article.title_fa, safe="")
+        for page in ("/fa/", article.url_in("fa")):
+            html = client.get(page).content.decode()
+            assert f"https://www.facebook.com/sharer/sharer.php?u={url}" in html
+            assert f"https://t.me/share/url?url={url}&amp;text={title}" in html
+            assert f"https://wa.me/?text={title}%20{url}" in html
+            assert f"mailto:?subject={title}&amp;body={url}" in html
+            for network in ("twitter.com/intent/tweet", "pinterest.com", "web.skype.com"):
+                assert network in html
+            assert '<script src="http' not in html
