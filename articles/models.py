@@ -30,6 +30,7 @@ class Category(models.Model):
 
 class Article(Publishable):
     edition_fields = ("title", "slug", "body")
+    search_fields = {"title": "A", "summary": "B", "body": "C"}
     url_name = "articles:detail"
 
     title = models.CharField(_("title"), max_length=250)

@@ -44,6 +44,8 @@ class MediaItem(Publishable):
 class Picture(MediaItem):
     """One picture with its caption: a cartoon or a news picture."""
 
+    search_fields = {"title": "A", "caption": "B"}
+
     caption = models.TextField(_("caption"), blank=True)
     image = ResponsiveImageField(
         _("image"), upload_to="media/%Y/%m/", width_field="image_width", height_field="image_height"
@@ -79,6 +81,7 @@ class NewsPic(Picture):
 
 class Album(MediaItem):
     url_name = "media_library:album"
+    search_fields = {"title": "A", "description": "B"}
 
     description = models.TextField(_("description"), blank=True)
     cover = ResponsiveImageField(
@@ -148,6 +151,7 @@ class Video(MediaItem):
     """A video with one source: an uploaded file, a file hosted elsewhere, or an embed."""
 
     url_name = "media_library:video"
+    search_fields = {"title": "A", "description": "B"}
 
     description = models.TextField(_("description"), blank=True)
     poster = ResponsiveImageField(

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
+from media_library.templatetags.media_tags import iso_duration
 from nejat.edition_views import EditionDetailMixin, EditionListMixin
 
 
@@ -100,6 +101,32 @@ class VideoListView(GridListMixin, ListView):
 class VideoDetailView(NeighboursMixin, DetailView):
     model = Video
     detail_prefetch = ("tags",)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(structured_data=self.structured_data(), **kwargs)
+
+    def structured_data(self):
+        """schema.org's VideoObject, for search engines."""
+        video = self.object
+        absolute = self.request.build_absolute_uri
+        data = {
+            "@context": "https://schema.org",
+            "@type": "VideoObject",
+            "name": video.title,
+            "description": video.description or video.title,
+            "inLanguage": get_language(),
+            "uploadDate": video.publish_at.isoformat(),
+            "url": absolute(video.get_absolute_url()),
+        }
+        if video.poster:
+            data["thumbnailUrl"] = absolute(video.poster.url)
+        if video.duration:
+            data["duration"] = iso_duration(video.duration)
+        if video.source:
+            data["contentUrl"] = absolute(video.source[0])
+        elif video.embed:
+            data["embedUrl"] = video.embed.player_url
+        return data
 
 
 class MediaIndexView(TemplateView):

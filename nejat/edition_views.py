@@ -2,8 +2,12 @@
 
 from django.conf import settings
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
+
+from nejat.publishing import sees_unpublished
 
 
 class EditionListMixin:
@@ -31,8 +35,9 @@ class EditionListMixin:
 class EditionDetailMixin:
     """One item of the current edition, found by its slug in that language (or its pk).
 
-    Staff also see unpublished items (preview); other readers get 404 for them.
-    The Editions switcher offers only the languages the item exists in.
+    Staff also see unpublished items (preview); other readers get 404 for them. What
+    staff are shown may be a preview, so no cache ever keeps it. The Editions switcher
+    offers only the languages the item exists in.
     """
 
     detail_related = ()
@@ -56,5 +61,30 @@ class EditionDetailMixin:
             raise Http404
         return item
 
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if sees_unpublished(request.user):
+            add_never_cache_headers(response)
+        return response
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(alternates=self.object.edition_urls(), **kwargs)
+        return super().get_context_data(
+            alternates=self.object.edition_urls(), preview=self.preview(), **kwargs
+        )
+
+    def preview(self):
+        """For an unpublished item: its state and where staff edit it (the preview banner)."""
+        item = self.object
+        if item.is_published:
+            return None
+        opts = item._meta
+        try:
+            edit_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+        except NoReverseMatch:
+            edit_url = None
+        return {
+            "status": item.status,
+            "scheduled_for": item.publish_at if item.is_scheduled else None,
+            "state": item.get_status_display(),
+            "edit_url": edit_url,
+        }

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+# The picture social networks show with a shared link: cropped to fill, as a JPEG.
+SHARE_SIZE = (1200, 630)
 
 
 def rendition_widths(original_width):
@@ -31,6 +33,10 @@ def fallback_extension(name):
 
 def rendition_name(name, width, extension):
     return f"renditions/{PurePosixPath(name).with_suffix('')}-{width}.{extension}"
+
+
+def share_rendition_name(name):
+    return f"renditions/{PurePosixPath(name).with_suffix('')}-share.jpg"
 
 
 def make_renditions(fieldfile):
@@ -50,9 +56,15 @@ def make_renditions(fieldfile):
                 encoded = _encode(resized.convert("RGBA"), "PNG", optimize=True)
             else:
                 encoded = _encode(resized.convert("RGBA"), "WEBP", quality=80)
-            name = rendition_name(fieldfile.name, width, extension)
-            storage.delete(name)
-            storage.save(name, ContentFile(encoded))
+            _store(storage, rendition_name(fieldfile.name, width, extension), encoded)
+    share = ImageOps.fit(_flatten(image), SHARE_SIZE, Image.LANCZOS)
+    encoded = _encode(share, "JPEG", quality=82, optimize=True)
+    _store(storage, share_rendition_name(fieldfile.name), encoded)
+
+
+def _store(storage, name, content):
+    storage.delete(name)
+    storage.save(name, ContentFile(content))
 
 
 def _flatten(image):

@@ -1,6 +1,18 @@
+import re
+from urllib.parse import unquote, urlsplit
+
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    URLValidator,
+    validate_email,
+)
 from django.db import models
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -124,6 +136,7 @@ class Page(Publishable):
         FOOTER = "footer", _("Footer")
 
     edition_fields = ("title", "slug", "body")
+    search_fields = {"title": "A", "body": "C"}
     url_name = "page"
 
     title = models.CharField(_("title"), max_length=200)
@@ -183,3 +196,143 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ImportRecord(models.Model):
+    """One item brought in from a WordPress site, so that importing the same export
+    again finds it (by site and WordPress id) instead of adding it twice."""
+
+    class Kind(models.TextChoices):
+        POST = "post", _("post")
+        PAGE = "page", _("page")
+        CATEGORY = "category", _("category")
+        TAG = "tag", _("tag")
+        COMMENT = "comment", _("comment")
+
+    source_site = models.CharField(_("source site"), max_length=200)
+    wordpress_id = models.PositiveBigIntegerField(_("WordPress id"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    checksum = models.CharField(
+        _("checksum"), max_length=64, blank=True, help_text=_("Of the data last imported.")
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import record")
+        verbose_name_plural = _("import records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_site", "kind", "wordpress_id"], name="unique_import_record"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.source_site} {self.kind} {self.wordpress_id}"
+
+
+def redirect_path(address):
+    """An old address as the redirects table keeps it: the path, decoded, with its
+    query string if it has one (``/2018/08/06/slug/``, ``/?p=123``)."""
+    address = address.strip()
+    if address.startswith("//"):  # a path with a doubled slash, not an address on a host
+        address = re.sub("^/+", "/", address)
+    parts = urlsplit(address)
+    path = re.sub("/{2,}", "/", unquote(parts.path)) or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+class Redirect(models.Model):
+    """An old address that answers with a permanent redirect when nothing else claims it."""
+
+    old_path = models.CharField(
+        _("old address"),
+        max_length=500,
+        unique=True,
+        help_text=_("A path on this site, such as /2018/08/06/old-title/ or /?p=123."),
+    )
+    new_path = models.CharField(
+        _("new address"),
+        max_length=500,
+        help_text=_("Where readers are sent: a path such as /en/articles/title/, or a full URL."),
+    )
+
+    class Meta:
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.old_path = redirect_path(self.old_path)
+        if not self.old_path.startswith("/"):
+            errors["old_path"] = _("Enter a path that starts with /.")
+        target = self.new_path.strip()
+        if target.startswith("/") and not target.startswith("//"):
+            self.new_path = target
+        else:
+            try:
+                URLValidator(schemes=["http", "https"])(target)
+            except ValidationError:
+                errors["new_path"] = _("Enter a path that starts with / or a full http(s) URL.")
+        if target.startswith("/") and redirect_path(target) == self.old_path:
+            errors["new_path"] = _("The new address must differ from the old one.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class SearchEntry(models.Model):
+    """One published item in one edition, as the site search finds it.
+
+    ``nejat.search`` keeps it whenever the item is saved or deleted: the title and
+    text as written (to show in results), and the text folded for matching, one
+    column per weight. On PostgreSQL ``vector`` holds that text parsed with the
+    edition's text-search configuration; its GIN indexes, one per language, are
+    made by the migration, as SQLite has no such index.
+    """
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    kind = models.CharField(_("kind"), max_length=100)
+    url = models.CharField(_("address"), max_length=500)
+    published_at = models.DateTimeField(_("published at"))
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+    title_folded = models.TextField(_("title, folded"), blank=True)
+    summary_folded = models.TextField(_("summary, folded"), blank=True)
+    body_folded = models.TextField(_("body, folded"), blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="unique_search_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "published_at"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    @property
+    def kind_name(self):
+        """The content type's name in the current language, e.g. “article”."""
+        try:
+            return apps.get_model(self.kind)._meta.verbose_name
+        except LookupError:
+            return self.kind

@@ -1,6 +1,8 @@
 """The publishing core every content type shares: status, schedule, authorship,
 and which editions an item exists in."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,8 +10,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from nejat import search
 from nejat.richtext import RichTextField, sanitize_html
 
 
@@ -20,6 +24,38 @@ def filled_in(language_code, *fields):
         name = build_localized_fieldname(field, language_code)
         condition &= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
     return condition
+
+
+def sees_unpublished(user):
+    """Staff preview every item on the public site; everyone else sees what is published."""
+    return user.is_active and user.is_staff
+
+
+def localized_fields(model):
+    """Each translated field's name in each language (``title_fa``), mapped to its language."""
+    options = translator.get_options_for_model(model)
+    return {
+        build_localized_fieldname(field, code): code
+        for field in options.all_fields
+        for code, _name in settings.LANGUAGES
+    }
+
+
+def outdated_languages(translated_at, source_language):
+    """Languages last changed before the source language's latest change.
+
+    ``translated_at`` maps language codes to the time (ISO 8601) that language's fields
+    were last changed; the source is the language the item was first written in.
+    """
+    times = {code: datetime.fromisoformat(value) for code, value in (translated_at or {}).items()}
+    if source_language not in times:
+        return set()
+    return {code for code, moment in times.items() if moment < times[source_language]}
+
+
+def _text(value):
+    """A stored value as text to compare: a file by its name, nothing as ""."""
+    return "" if value is None else str(value)
 
 
 def first_filled(instance, field):
@@ -41,9 +77,13 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What a visitor may open: everything for staff (preview), else what is published."""
-        if user.is_active and user.is_staff:
+        if sees_unpublished(user):
             return self.all()
         return self.published()
+
+    def delete(self):
+        search.remove(self.model, list(self.values_list("pk", flat=True)))
+        return super().delete()
 
 
 class Publishable(models.Model):
@@ -55,15 +95,20 @@ class Publishable(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     edition_fields = ("title",)
+    # What the site search indexes: field → weight, "A" (title) above "B" (summary)
+    # above "C" (body).
+    search_fields = {"title": "A"}
     # Translated fields whose values are unique within each language (an item's address).
     unique_in_each_language = ("slug",)
     url_name = None
 
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField(
         _("publish at"),
@@ -92,6 +137,19 @@ class Publishable(models.Model):
         related_name="+",
     )
 
+    # Which translations are outdated: when each language was last changed in the admin,
+    # against the language the item was first written in (see ``record_translations``).
+    source_language = models.CharField(
+        _("written in"), max_length=10, choices=settings.LANGUAGES, blank=True, editable=False
+    )
+    translated_at = models.JSONField(
+        _("languages last changed at"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("When each language's fields were last changed in the admin."),
+    )
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -106,6 +164,7 @@ class Publishable(models.Model):
                 if value:
                     setattr(self, field.attname, sanitize_html(value))
         super().save(*args, **kwargs)
+        search.index(self)
 
     def get_absolute_url(self):
         """The item's page in the current edition, else in the first edition it exists in."""
@@ -113,6 +172,10 @@ class Publishable(models.Model):
             return reverse(self.url_name, kwargs=self.get_url_kwargs())
         languages = self.languages
         return self.url_in(languages[0]) if languages else None
+
+    def delete(self, *args, **kwargs):
+        search.remove(type(self), [self.pk])
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -146,6 +209,51 @@ class Publishable(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    def record_translations(self):
+        """Before a save: note now as the time of each language whose translated fields
+        differ from what is stored (rich text compared as it will be stored).
+
+        The first time, the item's source language is settled: the first (in the site's
+        order) it had that this save leaves unchanged, else the first changed now.
+        Languages it had before times were kept are dated from its creation.
+        """
+        languages = localized_fields(type(self))
+        fields = [self._meta.get_field(name) for name in languages]
+        fields = [field for field in fields if field.editable]
+        stored = {}
+        if self.pk:
+            attnames = [field.attname for field in fields]
+            stored = type(self)._default_manager.filter(pk=self.pk).values(*attnames).first() or {}
+        touched = set()
+        for field in fields:
+            value = getattr(self, field.attname)
+            if isinstance(field, RichTextField) and value:
+                value = sanitize_html(value)
+            if _text(value) != _text(stored.get(field.attname)):
+                touched.add(languages[field.name])
+        if not touched:
+            return
+        changed = [code for code, _name in settings.LANGUAGES if code in touched]
+        present = self.languages
+        if not self.source_language:
+            unchanged = [code for code in present if code not in touched]
+            self.source_language = (unchanged or present or changed)[0]
+        times = dict(self.translated_at or {})
+        if self.created_at:
+            for code in present:
+                times.setdefault(code, self.created_at.isoformat())
+        now = timezone.now().isoformat()
+        times.update(dict.fromkeys(changed, now))
+        self.translated_at = times
+
+    @property
+    def outdated_languages(self):
+        return outdated_languages(self.translated_at, self.source_language)
 
     def has_language(self, language_code):
         return all(

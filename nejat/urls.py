@@ -6,12 +6,20 @@ from django.urls import include, path
 
 from nejat import (
     converters,  # noqa: F401  (registers <uslug:…>)
+    feeds,
+    search_views,
+    sitemaps,
+    translation_board,
     views,
 )
 
 urlpatterns = [
+    path("admin/translations/", translation_board.view, name="translation_board"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap_section"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +29,11 @@ urlpatterns += i18n_patterns(
     path("media/", include("media_library.urls")),
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("contact/thanks/", views.ContactThanksView.as_view(), name="contact_thanks"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
+    path("feed/", feeds.ArticleFeed(), name="feed"),
+    path("feed/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
+    path("feed/category/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),
+    path("feed/category/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_feed_atom"),
     # Pages take whatever single-segment address no section above claims.
     path("<uslug:slug>/", views.PageView.as_view(), name="page"),
 )

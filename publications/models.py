@@ -143,6 +143,7 @@ def validate_book_slug(value):
 
 class Book(Publication):
     edition_fields = ("title", "slug", "pdf")
+    search_fields = {"title": "A", "subtitle": "B", "authors": "B", "description": "C"}
     url_name = "publications:book"
     download_url_name = "publications:book_download"
     read_url_name = "publications:book_read"
@@ -211,6 +212,7 @@ class Issue(Publication):
 
     edition_fields = ("title",)  # and a PDF or the full text: see ``has_language``
     unique_in_each_language = ()
+    search_fields = {"title": "A", "contents": "B", "text": "C"}
     url_name = "publications:issue"
     download_url_name = "publications:issue_download"
     read_url_name = "publications:issue_read"

@@ -170,3 +170,14 @@ class TestBadUploads:
         )
         message = str(form_errors(response)["image"])
         assert "JPEG" in message and "Upload a JPEG" not in message
+
+
+def test_article_in_persian_only_is_saved_through_the_admin(editor_client, category):
+    data = article_form(
+        category, title_fa="کتاب‌خوانی در روستا", slug_fa="کتاب-خوانی", body_fa="<p>متن</p>"
+    )
+    for field in ("title_en", "slug_en", "summary_en", "body_en"):
+        data[field] = ""
+    response = editor_client.post(ADD_URL, data)
+    assert response.status_code == 302, form_errors(response)
+    assert Article.objects.get().languages == ["fa"]

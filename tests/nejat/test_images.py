@@ -35,7 +35,9 @@ def test_small_image_is_never_enlarged_and_transparent_one_keeps_png(settings, c
     article = make_article(category, image=ContentFile(buffer.getvalue(), name="logo.png"))
     stem = article.image.name.rsplit(".", 1)[0]
     made = sorted(p.name for p in stored(settings, "renditions").rglob("*") if p.is_file())
-    assert made == sorted(f"{Path(stem).name}-{w}.{e}" for w in (400, 500) for e in ("png", "webp"))
+    sizes = [f"{Path(stem).name}-{w}.{e}" for w in (400, 500) for e in ("png", "webp")]
+    # ... and the share picture, which is always 1200×630.
+    assert made == sorted([*sizes, f"{Path(stem).name}-share.jpg"])
     with Image.open(stored(settings, f"renditions/{stem}-500.png")) as rendition:
         assert rendition.mode == "RGBA"
 

@@ -1,0 +1,17 @@
+"""Filters for the admin's own templates."""
+
+from django import template
+
+from nejat import bidi
+
+register = template.Library()
+
+
+@register.filter
+def isolated_title(obj):
+    return bidi.isolated_title(obj)
+
+
+@register.filter
+def direction(language_code):
+    return bidi.direction(language_code)

@@ -1,0 +1,179 @@
+"""Categories and tags.
+
+Every WordPress category becomes one of our categories; the hierarchy is
+flattened (our categories have no parents), and each keeps its old address
+(``/category/parent/child/``) as a redirect. An article has one category: the
+post's primary one (Yoast's choice when it made one, else the first listed);
+its other categories become tags of the same name, so their pages still find it.
+
+A term's name goes into the language of the posts that use it. Polylang's
+``term_translations`` groups make one category (or tag) of the translations of
+a term, with a name in each language.
+"""
+
+import hashlib
+import re
+from urllib.parse import unquote, urlsplit
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
+
+from articles.models import Category
+from nejat.models import Tag
+from nejat.wordpress.content import plain_text
+from nejat.wordpress.survey import edition
+from nejat.wordpress.wxr import Term
+
+# Polylang's serialised {language: term id} in a term_translations group.
+TRANSLATION_ENTRY = re.compile(r's:\d+:"([\w-]+)";i:(\d+);')
+UNCATEGORIZED = "uncategorized"
+
+
+def group_id(slug):
+    return int(hashlib.sha256(slug.encode()).hexdigest()[:12], 16)
+
+
+class Terms:
+    def __init__(self, records, redirects, report, term_languages):
+        self.records = records
+        self.redirects = redirects
+        self.report = report
+        self.term_languages = term_languages
+        self.tag_names = None
+
+    def start_site(self, site, language):
+        self.site = site
+        self.language = language
+        self.declared = {}
+        self.translations = {}
+        self.groups = {}
+        self.objects = {}
+        for term in site.terms:
+            if term.taxonomy in ("category", "post_tag"):
+                self.declared.setdefault((term.taxonomy, term.slug), term)
+            elif term.taxonomy == "term_translations":
+                for code, term_id in TRANSLATION_ENTRY.findall(term.description):
+                    self.translations[int(term_id)] = (term.slug, edition(code))
+                    self.groups.setdefault(term.slug, []).append(int(term_id))
+        self.by_id = {term.term_id: term for term in self.declared.values()}
+        for taxonomy, slug in list(self.declared):
+            self.get(taxonomy, slug)
+
+    def language_of(self, term):
+        _group, code = self.translations.get(term.term_id, ("", None))
+        key = (self.site.url, term.taxonomy, term.slug)
+        return code or self.term_languages.get(key) or self.language
+
+    def get(self, taxonomy, slug, name="", language=None):
+        """Our category or tag for a WordPress term, made or updated the first time it is met."""
+        key = (taxonomy, slug)
+        if key not in self.objects:
+            term = self.declared.get(key) or Term(taxonomy, 0, slug, name or unquote(slug))
+            self.objects[key] = self._import(term, language or self.language_of(term))
+        return self.objects[key]
+
+    def primary_category(self, item, language):
+        categories = item.terms_in("category")
+        primary = self.by_id.get(int(item.meta_value("_yoast_wpseo_primary_category") or 0))
+        if primary is not None and any(slug == primary.slug for slug, _n in categories):
+            slug = primary.slug
+        else:
+            named = [slug for slug, _name in categories if slug != UNCATEGORIZED]
+            slug = (named or [s for s, _n in categories] or [UNCATEGORIZED])[0]
+        name = dict(categories).get(slug) or "Uncategorized"
+        return self.get("category", slug, name, language)
+
+    def tags(self, item, language, category):
+        """Tags for the item: its own, and its categories other than ``category``."""
+        tags = [
+            self.get("post_tag", slug, name, language) for slug, name in item.terms_in("post_tag")
+        ]
+        for slug, name in item.terms_in("category"):
+            if self.objects.get(("category", slug)) != category:
+                tags.append(self.get("category-tag", slug, name, language))
+        return tags
+
+    def _import(self, term, language):
+        kind = "category" if term.taxonomy == "category" else "tag"
+        model = Category if kind == "category" else Tag
+        own_record = term.taxonomy != "category-tag"
+        record = self.records.get(kind, term.term_id) if own_record else None
+        obj = record.content_object if record else None
+        if obj is None and term.term_id in self.translations:
+            group, _code = self.translations[term.term_id]
+            obj = self.records.object_of(kind, self.groups[group])
+        # An object of ours (not one found by its slug) takes the export's names as they are.
+        owned = obj is not None
+        slug = self._slug(term, kind)
+        if obj is None:
+            obj = model.objects.filter(slug=slug).first()
+        created = obj is None
+        name = plain_text(term.name)[:100] or unquote(term.slug)
+        if created:
+            obj = model(slug=slug)
+            if kind == "tag":
+                obj.name = self._free_tag_name(name, slug)
+        wanted = {"name" if kind == "category" else "label": name}
+        if kind == "category" and term.description:
+            wanted["description"] = term.description
+        changed = False
+        for field, value in wanted.items():
+            localized = build_localized_fieldname(field, language)
+            if getattr(obj, localized) != value and (
+                owned or created or not getattr(obj, localized)
+            ):
+                setattr(obj, localized, value)
+                changed = True
+        label = "categories" if kind == "category" else "tags"
+        if created or changed:
+            obj.save()
+            self.report.count(label, "created" if created else "updated", language)
+            self._redirect(term, obj, kind, language)
+        else:
+            self.report.count(label, "unchanged", language)
+        if own_record and term.term_id:
+            self.records.save(record, kind, term.term_id, obj, language)
+        return obj
+
+    def _slug(self, term, kind):
+        """Our slug for a term: categories' addresses are ASCII, so a category whose own
+        slug has no Latin letters borrows one from a translation, or takes its number."""
+        group, _code = self.translations.get(term.term_id, ("", None))
+        translations = [self.by_id[i] for i in self.groups.get(group, []) if i in self.by_id]
+        for candidate in [term, *translations]:
+            text = unquote(candidate.slug or candidate.name)
+            slug = slugify(text) if kind == "category" else slugify(text, allow_unicode=True)
+            if slug:
+                return slug[:100]
+        number = term.term_id or group_id(term.slug or term.name)
+        return f"{kind}-{number}"
+
+    def _free_tag_name(self, name, slug):
+        """Tag names are unique: a second tag of the same name is told apart by its slug."""
+        if self.tag_names is None:
+            self.tag_names = set(Tag.objects.values_list("name", flat=True))
+        if name in self.tag_names:
+            name = f"{name} ({slug})"[:100]
+        self.tag_names.add(name)
+        return name
+
+    def _redirect(self, term, obj, kind, language):
+        if not term.term_id:
+            return
+        base = urlsplit(self.site.url).path.rstrip("/")
+        with translation.override(language):
+            if kind == "category":
+                path, parent, seen = [term.slug], term.parent, set()
+                while parent and parent not in seen:
+                    seen.add(parent)
+                    path.insert(0, parent)
+                    parent = getattr(self.declared.get(("category", parent)), "parent", "")
+                new = reverse("articles:category", kwargs={"slug": obj.slug})
+                self.redirects.add(
+                    [f"{base}/category/{'/'.join(path)}/", f"{base}/?cat={term.term_id}"], new
+                )
+            else:
+                new = unquote(reverse("articles:tag", kwargs={"slug": obj.slug}))
+                self.redirects.add([f"{base}/tag/{term.slug}/"], new)
