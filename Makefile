@@ -34,6 +34,7 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Refresh the translation catalogues after changing interface strings (needs gettext).
 messages: $(STAMP)

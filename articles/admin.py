@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles.models import Article, Category, Comment
-from nejat.admin import PublishableAdmin, in_every_language, thumbnail_html
+from nejat.editorial.admin import PublishableAdmin, thumbnail_html
+from nejat.publishing.languages import in_every_language
 
 
 @admin.register(Category)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nejat.antispam import ProtectedForm
+from nejat.site.antispam import ProtectedForm
 
 
 class CommentForm(ProtectedForm):

@@ -5,10 +5,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from nejat.images import ResponsiveImageField
-from nejat.models import TaggedItem
-from nejat.publishing import Publishable, first_filled
-from nejat.richtext import RichTextField
+from nejat.media.images import ResponsiveImageField
+from nejat.publishing.models import Publishable, TaggedItem
+from nejat.publishing.richtext import RichTextField
 
 
 class Category(models.Model):
@@ -30,7 +29,7 @@ class Category(models.Model):
 
 class Article(Publishable):
     edition_fields = ("title", "slug", "body")
-    search_fields = {"title": "A", "summary": "B", "body": "C"}
+    indexed_fields = {"title": "A", "summary": "B", "body": "C"}
     url_name = "articles:detail"
 
     title = models.CharField(_("title"), max_length=250)
@@ -80,9 +79,6 @@ class Article(Publishable):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-publish_at", "-pk"]
-
-    def __str__(self):
-        return first_filled(self, "title") or f"#{self.pk}"
 
 
 class CommentQuerySet(models.QuerySet):

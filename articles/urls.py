@@ -1,7 +1,7 @@
 from django.urls import path
 
 from articles import views
-from nejat import converters  # noqa: F401  (registers <uslug:…>)
+from nejat.publishing import converters  # noqa: F401  (registers <uslug:…>)
 
 app_name = "articles"
 

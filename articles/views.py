@@ -7,16 +7,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, MonthArchiveView
 from django.views.generic.edit import FormMixin
-from modeltranslation.utils import build_localized_fieldname
 
 from articles.forms import CommentForm
 from articles.models import Article, Category, Comment
-from nejat.antispam import ip_hash, over_limit, too_many_posts
-from nejat.edition_views import EditionDetailMixin, EditionListMixin
-from nejat.editions import same_page_in
-from nejat.models import Tag
-from nejat.notifications import notify_staff
-from nejat.publishing import filled_in
+from nejat.publishing.editions import same_page_in
+from nejat.publishing.languages import filled_in, languages_with
+from nejat.publishing.models import Tag
+from nejat.publishing.views import EditionDetailMixin, EditionListMixin
+from nejat.site.antispam import ip_hash, over_limit, too_many_posts
+from nejat.site.notifications import notify_staff
 
 
 class EditionArticlesMixin(EditionListMixin):
@@ -46,12 +45,8 @@ class ArticleListView(EditionArticlesMixin, ListView):
     pass
 
 
-def languages_with(obj, field):
-    return [
-        code
-        for code, _name in settings.LANGUAGES
-        if getattr(obj, build_localized_fieldname(field, code))
-    ]
+class HomeView(ArticleListView):
+    template_name = "articles/home.html"
 
 
 class NamedGroupView(EditionArticlesMixin, ListView):

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from nejat.images import ImageFormField
+from nejat.media.images import ImageFormField
 
 
 class MultipleFileInput(forms.ClearableFileInput):

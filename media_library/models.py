@@ -5,18 +5,17 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from nejat.images import ResponsiveImageField
-from nejat.models import TaggedItem
-from nejat.publishing import Publishable, first_filled
-from nejat.video import (
+from nejat.media.embeds import parse_embed, validate_embed_url
+from nejat.media.images import ResponsiveImageField
+from nejat.media.video import (
     VideoFileField,
     mp4_duration,
-    parse_embed,
     sniff_video_type,
     type_from_url,
-    validate_embed_url,
     validate_video_file_url,
 )
+from nejat.publishing.languages import first_filled
+from nejat.publishing.models import Publishable, TaggedItem
 
 
 class MediaItem(Publishable):
@@ -34,9 +33,6 @@ class MediaItem(Publishable):
         abstract = True
         ordering = ["-publish_at", "-pk"]
 
-    def __str__(self):
-        return first_filled(self, "title") or f"#{self.pk}"
-
     def get_url_kwargs(self):
         return {"pk": self.pk}
 
@@ -44,7 +40,7 @@ class MediaItem(Publishable):
 class Picture(MediaItem):
     """One picture with its caption: a cartoon or a news picture."""
 
-    search_fields = {"title": "A", "caption": "B"}
+    indexed_fields = {"title": "A", "caption": "B"}
 
     caption = models.TextField(_("caption"), blank=True)
     image = ResponsiveImageField(
@@ -81,7 +77,7 @@ class NewsPic(Picture):
 
 class Album(MediaItem):
     url_name = "media_library:album"
-    search_fields = {"title": "A", "description": "B"}
+    indexed_fields = {"title": "A", "description": "B"}
 
     description = models.TextField(_("description"), blank=True)
     cover = ResponsiveImageField(
@@ -151,7 +147,7 @@ class Video(MediaItem):
     """A video with one source: an uploaded file, a file hosted elsewhere, or an embed."""
 
     url_name = "media_library:video"
-    search_fields = {"title": "A", "description": "B"}
+    indexed_fields = {"title": "A", "description": "B"}
 
     description = models.TextField(_("description"), blank=True)
     poster = ResponsiveImageField(

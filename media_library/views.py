@@ -4,8 +4,8 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
-from media_library.templatetags.media_tags import iso_duration
-from nejat.edition_views import EditionDetailMixin, EditionListMixin
+from nejat.media.video import iso_duration
+from nejat.publishing.views import EditionDetailMixin, EditionListMixin
 
 
 class GridListMixin(EditionListMixin):

@@ -3,12 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NejatConfig(AppConfig):
+    """The project itself: settings, URLs, the demo command, and the ``nejat`` app
+    label under which the core's models and migrations are kept."""
+
     name = "nejat"
     verbose_name = _("Site")
-
-    def ready(self):
-        from django.conf import settings
-        from PIL import Image
-
-        # Pillow's own guard against decompression bombs, at the limit we mean.
-        Image.MAX_IMAGE_PIXELS = settings.NEJAT_MAX_IMAGE_PIXELS

@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from nejat.editions import same_page_in
-from nejat.models import Page, SiteSettings
+from nejat.publishing.editions import same_page_in
+from nejat.site.models import Page, SiteSettings
 
 
 def site(request):

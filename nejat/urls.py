@@ -1,39 +1,66 @@
+"""The site's addresses: the one place that names every app."""
+
+from functools import partial
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from nejat import (
-    converters,  # noqa: F401  (registers <uslug:…>)
-    feeds,
-    search_views,
-    sitemaps,
-    translation_board,
-    views,
-)
+import articles.sitemaps
+import media_library.sitemaps
+import publications.sitemaps
+from articles import feeds as article_feeds
+from articles.views import HomeView
+from nejat.editorial import translation_board
+from nejat.publishing import converters  # noqa: F401  (registers <uslug:…>)
+from nejat.search.views import SearchView
+from nejat.site import sitemaps, views
+
+SITEMAPS = {
+    "sections": partial(
+        sitemaps.SectionSitemap,
+        articles.sitemaps.FRONT_PAGES
+        + media_library.sitemaps.FRONT_PAGES
+        + publications.sitemaps.FRONT_PAGES,
+    ),
+    **articles.sitemaps.SITEMAPS,
+    "pages": sitemaps.PageSitemap,
+    **media_library.sitemaps.SITEMAPS,
+    **publications.sitemaps.SITEMAPS,
+}
 
 urlpatterns = [
     path("admin/translations/", translation_board.view, name="translation_board"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap_section"),
+    path("sitemap.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemaps.section_sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.HomeView.as_view(), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path("articles/", include("articles.urls")),
     path("publications/", include("publications.urls")),
     path("media/", include("media_library.urls")),
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("contact/thanks/", views.ContactThanksView.as_view(), name="contact_thanks"),
-    path("search/", search_views.SearchView.as_view(), name="search"),
-    path("feed/", feeds.ArticleFeed(), name="feed"),
-    path("feed/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
-    path("feed/category/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),
-    path("feed/category/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_feed_atom"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("feed/", article_feeds.ArticleFeed(), name="feed"),
+    path("feed/atom/", article_feeds.ArticleAtomFeed(), name="feed_atom"),
+    path("feed/category/<slug:slug>/", article_feeds.CategoryFeed(), name="category_feed"),
+    path(
+        "feed/category/<slug:slug>/atom/",
+        article_feeds.CategoryAtomFeed(),
+        name="category_feed_atom",
+    ),
     # Pages take whatever single-segment address no section above claims.
     path("<uslug:slug>/", views.PageView.as_view(), name="page"),
 )

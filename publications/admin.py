@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.admin import PublishableAdmin, in_every_language
-from nejat.images import rendition_name, rendition_widths
+from nejat.editorial.admin import PublishableAdmin, thumbnail_html
+from nejat.publishing.languages import in_every_language
 from publications.models import Book, Issue, Periodical
 
 
@@ -30,11 +30,7 @@ class PublicationAdmin(PublishableAdmin):
 
     @admin.display(description=_("cover"))
     def thumbnail(self, obj):
-        if not obj.cover:
-            return ""
-        smallest = rendition_widths(obj.cover_width)[0]
-        url = obj.cover.storage.url(rendition_name(obj.cover.name, smallest, "webp"))
-        return format_html('<img src="{}" alt="" width="60" loading="lazy">', url)
+        return thumbnail_html(obj.cover, width=60)
 
     @admin.display(description=_("PDF files"))
     def pdf_facts(self, obj):

@@ -1,25 +1,15 @@
-import copy
-
-from django.contrib.syndication.views import Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from nejat.editions import localize_digits
+from nejat.publishing.editions import localize_digits
+from nejat.site.feeds import FEED_LENGTH, EditionFeed
 from publications.models import Issue
 from publications.views import periodical_in_edition
 
-FEED_LENGTH = 20
 
-
-class IssueFeed(Feed):
+class IssueFeed(EditionFeed):
     """The newest issues of one periodical in the current edition, each with its PDF
     as an enclosure."""
-
-    def __call__(self, request, *args, **kwargs):
-        # One feed object serves every request; this request's copy may remember it.
-        feed = copy.copy(self)
-        feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
 
     def get_object(self, request, periodical):
         return periodical_in_edition(periodical)

@@ -11,9 +11,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.images import ResponsiveImageField
-from nejat.publishing import Publishable, PublishableQuerySet, filled_in, first_filled
-from nejat.richtext import RichTextField
+from nejat.media.images import ResponsiveImageField
+from nejat.publishing.languages import filled_in, first_filled
+from nejat.publishing.models import Publishable, PublishableQuerySet
+from nejat.publishing.richtext import RichTextField
 from publications.pdfs import PdfField, facts_of
 from publications.validators import normalize_isbn, validate_isbn, validate_periodical_slug
 
@@ -105,9 +106,6 @@ class Publication(Publishable):
     class Meta:
         abstract = True
 
-    def __str__(self):
-        return first_filled(self, "title") or f"#{self.pk}"
-
     def save(self, *args, **kwargs):
         self.measure_pdfs()
         super().save(*args, **kwargs)
@@ -143,7 +141,7 @@ def validate_book_slug(value):
 
 class Book(Publication):
     edition_fields = ("title", "slug", "pdf")
-    search_fields = {"title": "A", "subtitle": "B", "authors": "B", "description": "C"}
+    indexed_fields = {"title": "A", "subtitle": "B", "authors": "B", "description": "C"}
     url_name = "publications:book"
     download_url_name = "publications:book_download"
     read_url_name = "publications:book_read"
@@ -212,7 +210,7 @@ class Issue(Publication):
 
     edition_fields = ("title",)  # and a PDF or the full text: see ``has_language``
     unique_in_each_language = ()
-    search_fields = {"title": "A", "contents": "B", "text": "C"}
+    indexed_fields = {"title": "A", "contents": "B", "text": "C"}
     url_name = "publications:issue"
     download_url_name = "publications:issue_download"
     read_url_name = "publications:issue_read"

@@ -9,10 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+from nejat.media.uploads import check_size
 
 # The PDF format allows a little junk before its header; readers look this far.
 HEADER_WINDOW = 1024
@@ -33,20 +34,13 @@ class PdfFacts:
     size: int
 
 
-def max_pdf_bytes():
-    return settings.NEJAT_MAX_PDF_MB * 1024 * 1024
-
-
 def read_pdf(file):
     """Check a file is a whole, unencrypted PDF within the size limit; return its facts.
 
     Raises ``ValidationError`` with a message that says what is wrong.
     """
+    check_size(file, settings.NEJAT_MAX_PDF_MB, ERRORS["too_big"])
     size = file.size
-    if size > max_pdf_bytes():
-        raise ValidationError(
-            ERRORS["too_big"], code="too_big", params={"limit": filesizeformat(max_pdf_bytes())}
-        )
     file.seek(0)
     if b"%PDF-" not in file.read(HEADER_WINDOW):
         raise ValidationError(ERRORS["not_pdf"], code="not_pdf")

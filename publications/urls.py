@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nejat import converters  # noqa: F401  (registers <uslug:…>)
+from nejat.publishing import converters  # noqa: F401  (registers <uslug:…>)
 from publications import views
 from publications.feeds import IssueFeed
 from publications.models import BOOKS_BY_YEAR

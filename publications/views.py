@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from nejat.edition_views import EditionDetailMixin, EditionListMixin
-from nejat.editions import same_page_in
+from nejat.publishing.editions import same_page_in
+from nejat.publishing.views import EditionDetailMixin, EditionListMixin
 from publications.models import Book, Issue, Periodical
 from publications.pdfs import pdf_response
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Category
-from nejat.models import Tag
+from nejat.publishing.models import Tag
 
 TITLES = {
     "en": "Volunteers plant trees along the river",
@@ -68,6 +68,6 @@ def signed_moment(seconds_ago=60):
 
     from django.core import signing
 
-    from nejat.antispam import TIMESTAMP_SALT
+    from nejat.site.antispam import TIMESTAMP_SALT
 
     return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Category, Comment
-from nejat.demo_images import abstract_picture
+from nejat.media.demo_images import abstract_picture
 
 HERE = Path(__file__).resolve().parent
 ARTICLE_FIELDS = (

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import nejat.images
+import nejat.media.images
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('body_ar', models.TextField(null=True, verbose_name='body')),
                 ('body_fa', models.TextField(null=True, verbose_name='body')),
                 ('body_sq', models.TextField(null=True, verbose_name='body')),
-                ('image', nejat.images.ResponsiveImageField(blank=True, height_field='image_height', upload_to='articles/%Y/%m/', verbose_name='featured image', width_field='image_width')),
+                ('image', nejat.media.images.ResponsiveImageField(blank=True, height_field='image_height', upload_to='articles/%Y/%m/', verbose_name='featured image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text='Describes the image for readers who cannot see it.', max_length=250, verbose_name='image alt text')),

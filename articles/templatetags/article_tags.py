@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.models import Article, Category
-from nejat.publishing import filled_in
+from nejat.publishing.languages import filled_in
 
 register = template.Library()
 

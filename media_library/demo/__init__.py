@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from media_library.demo.mp4 import generate_mp4
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
-from nejat.demo_images import abstract_picture
+from nejat.media.demo_images import abstract_picture
 
 HERE = Path(__file__).resolve().parent
 # Pictures of their own: seeds past those the articles use.

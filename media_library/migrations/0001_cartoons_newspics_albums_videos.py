@@ -2,8 +2,9 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import nejat.images
-import nejat.video
+import nejat.media.images
+import nejat.media.embeds
+import nejat.media.video
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
@@ -37,7 +38,7 @@ class Migration(migrations.Migration):
                 ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_fa', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_sq', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('cover', nejat.images.ResponsiveImageField(blank=True, height_field='cover_height', help_text='Shown in the list of albums; without one, the first photo is used.', upload_to='albums/%Y/%m/', verbose_name='cover', width_field='cover_width')),
+                ('cover', nejat.media.images.ResponsiveImageField(blank=True, height_field='cover_height', help_text='Shown in the list of albums; without one, the first photo is used.', upload_to='albums/%Y/%m/', verbose_name='cover', width_field='cover_width')),
                 ('cover_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
@@ -69,7 +70,7 @@ class Migration(migrations.Migration):
                 ('caption_ar', models.TextField(blank=True, null=True, verbose_name='caption')),
                 ('caption_fa', models.TextField(blank=True, null=True, verbose_name='caption')),
                 ('caption_sq', models.TextField(blank=True, null=True, verbose_name='caption')),
-                ('image', nejat.images.ResponsiveImageField(height_field='image_height', upload_to='media/%Y/%m/', verbose_name='image', width_field='image_width')),
+                ('image', nejat.media.images.ResponsiveImageField(height_field='image_height', upload_to='media/%Y/%m/', verbose_name='image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text='Describes the image for readers who cannot see it.', max_length=250, verbose_name='image alt text')),
@@ -106,7 +107,7 @@ class Migration(migrations.Migration):
                 ('caption_ar', models.TextField(blank=True, null=True, verbose_name='caption')),
                 ('caption_fa', models.TextField(blank=True, null=True, verbose_name='caption')),
                 ('caption_sq', models.TextField(blank=True, null=True, verbose_name='caption')),
-                ('image', nejat.images.ResponsiveImageField(height_field='image_height', upload_to='media/%Y/%m/', verbose_name='image', width_field='image_width')),
+                ('image', nejat.media.images.ResponsiveImageField(height_field='image_height', upload_to='media/%Y/%m/', verbose_name='image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text='Describes the image for readers who cannot see it.', max_length=250, verbose_name='image alt text')),
@@ -129,7 +130,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', nejat.images.ResponsiveImageField(height_field='image_height', upload_to='albums/%Y/%m/', verbose_name='image', width_field='image_width')),
+                ('image', nejat.media.images.ResponsiveImageField(height_field='image_height', upload_to='albums/%Y/%m/', verbose_name='image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('caption', models.CharField(blank=True, max_length=500, verbose_name='caption')),
@@ -169,13 +170,13 @@ class Migration(migrations.Migration):
                 ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_fa', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_sq', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('poster', nejat.images.ResponsiveImageField(blank=True, height_field='poster_height', help_text='Shown before the video plays, and in the list of videos.', upload_to='videos/posters/%Y/%m/', verbose_name='poster image', width_field='poster_width')),
+                ('poster', nejat.media.images.ResponsiveImageField(blank=True, height_field='poster_height', help_text='Shown before the video plays, and in the list of videos.', upload_to='videos/posters/%Y/%m/', verbose_name='poster image', width_field='poster_width')),
                 ('poster_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('poster_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('file', nejat.video.VideoFileField(blank=True, help_text='An MP4 or WebM file.', upload_to='videos/%Y/%m/', verbose_name='video file')),
+                ('file', nejat.media.video.VideoFileField(blank=True, help_text='An MP4 or WebM file.', upload_to='videos/%Y/%m/', verbose_name='video file')),
                 ('file_type', models.CharField(blank=True, editable=False, max_length=20)),
-                ('file_url', models.URLField(blank=True, help_text='A video file hosted elsewhere, ending in .mp4 or .webm.', max_length=500, validators=[nejat.video.validate_video_file_url], verbose_name='address of a video file')),
-                ('embed_url', models.URLField(blank=True, max_length=500, validators=[nejat.video.validate_embed_url], verbose_name='YouTube, Vimeo or Aparat link')),
+                ('file_url', models.URLField(blank=True, help_text='A video file hosted elsewhere, ending in .mp4 or .webm.', max_length=500, validators=[nejat.media.video.validate_video_file_url], verbose_name='address of a video file')),
+                ('embed_url', models.URLField(blank=True, max_length=500, validators=[nejat.media.embeds.validate_embed_url], verbose_name='YouTube, Vimeo or Aparat link')),
                 ('duration', models.DurationField(blank=True, help_text='As minutes:seconds, e.g. 4:05. Filled in from an uploaded MP4 file.', null=True, verbose_name='duration')),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='nejat.TaggedItem', to='nejat.Tag', verbose_name='tags')),

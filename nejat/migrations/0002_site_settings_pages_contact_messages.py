@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import nejat.images
-import nejat.models
+import nejat.media.images
+import nejat.site.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -62,8 +62,8 @@ class Migration(migrations.Migration):
                 ('instagram_url', models.URLField(blank=True, verbose_name='Instagram')),
                 ('youtube_url', models.URLField(blank=True, verbose_name='YouTube')),
                 ('telegram_url', models.URLField(blank=True, verbose_name='Telegram')),
-                ('notification_emails', models.TextField(blank=True, help_text='One per line: they receive contact messages and new-comment notices.', validators=[nejat.models.validate_email_lines], verbose_name='staff e-mail addresses')),
-                ('share_image', nejat.images.ResponsiveImageField(blank=True, height_field='share_image_height', help_text='Shown by social networks for pages that have no picture of their own.', upload_to='site/', verbose_name='default share image', width_field='share_image_width')),
+                ('notification_emails', models.TextField(blank=True, help_text='One per line: they receive contact messages and new-comment notices.', validators=[nejat.site.models.validate_email_lines], verbose_name='staff e-mail addresses')),
+                ('share_image', nejat.media.images.ResponsiveImageField(blank=True, height_field='share_image_height', help_text='Shown by social networks for pages that have no picture of their own.', upload_to='site/', verbose_name='default share image', width_field='share_image_width')),
                 ('share_image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('share_image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
             ],

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from nejat.roles import sync_roles
+    from nejat.editorial.roles import sync_roles
 
     sync_roles(apps, using=schema_editor.connection.alias)
 

@@ -32,10 +32,18 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    # The project, then the shared core, one app per concern (their models keep the
+    # "nejat" app label), then the content apps, then the importer that fills them.
     "nejat",
+    "nejat.publishing",
+    "nejat.media",
+    "nejat.search",
+    "nejat.editorial",
+    "nejat.site",
     "articles",
     "media_library",
     "publications",
+    "nejat.wordpress",
 ]
 
 MIDDLEWARE = [
@@ -48,11 +56,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "nejat.redirects.RedirectFallbackMiddleware",
+    "nejat.site.redirects.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "nejat.urls"
-CSRF_FAILURE_VIEW = "nejat.views.csrf_failure"
+CSRF_FAILURE_VIEW = "nejat.site.views.csrf_failure"
 WSGI_APPLICATION = "nejat.wsgi.application"
 
 TEMPLATES = [

@@ -6,7 +6,7 @@
 - ``content`` turns WordPress bodies (shortcodes, blocks, auto-paragraphs) into our HTML;
 - ``files`` copies files from a local ``wp-content/uploads``;
 - ``importer`` maps posts and pages onto our models (``terms`` the categories and
-  tags, ``comments`` the comments), each matched by ``nejat.models.ImportRecord``
+  tags, ``comments`` the comments), each matched by ``models.ImportRecord``
   (``records``) so that a second run changes nothing;
 - ``report`` counts what was done and lists what was not.
 """

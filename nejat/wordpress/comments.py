@@ -4,7 +4,7 @@ pingbacks and trackbacks left behind; WordPress's nested threads made one level 
 from django.utils.crypto import salted_hmac
 
 from articles.models import Comment
-from nejat.wordpress.content import comment_text, plain_text
+from nejat.wordpress.markup import comment_text, plain_text
 from nejat.wordpress.survey import wordpress_date
 
 STATUS = {"1": Comment.Status.APPROVED, "0": Comment.Status.PENDING}

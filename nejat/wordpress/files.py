@@ -16,7 +16,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename, slugify
 
-from nejat.images import ImageFormField
+from nejat.media.images import ImageFormField
 
 UPLOADS_MARK = "/wp-content/uploads/"
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}

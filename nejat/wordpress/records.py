@@ -3,7 +3,8 @@
 
 from django.contrib.contenttypes.models import ContentType
 
-from nejat.models import ImportRecord, Redirect, redirect_path
+from nejat.site.models import Redirect, redirect_path
+from nejat.wordpress.models import ImportRecord
 
 
 class Records:

@@ -21,8 +21,8 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Category
-from nejat.models import Tag
-from nejat.wordpress.content import plain_text
+from nejat.publishing.models import Tag
+from nejat.wordpress.markup import plain_text
 from nejat.wordpress.survey import edition
 from nejat.wordpress.wxr import Term
 

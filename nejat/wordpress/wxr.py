@@ -7,7 +7,6 @@ never needs them, and they are how XML files expand into gigabytes or read
 other files.
 """
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -15,81 +14,13 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import iterparse
 
+from nejat.wordpress.entries import Comment, Item, Site, Term
+
+__all__ = ["Comment", "ExportError", "Item", "Site", "Term", "read"]
+
 
 class ExportError(Exception):
     """The file cannot be imported; the message says why, in the reader's terms."""
-
-
-@dataclass
-class Term:
-    taxonomy: str
-    term_id: int
-    slug: str
-    name: str
-    parent: str = ""
-    description: str = ""
-
-
-@dataclass
-class Site:
-    path: str
-    url: str
-    title: str = ""
-    language: str = ""
-    wxr_version: str = ""
-    authors: dict = field(default_factory=dict)
-    terms: list = field(default_factory=list)
-
-
-@dataclass
-class Comment:
-    id: int
-    author: str
-    email: str
-    ip: str
-    date: str
-    date_gmt: str
-    content: str
-    approved: str
-    type: str
-    parent: int
-
-
-@dataclass
-class Item:
-    post_id: int
-    post_type: str
-    status: str
-    title: str = ""
-    link: str = ""
-    guid: str = ""
-    creator: str = ""
-    content: str = ""
-    excerpt: str = ""
-    post_date: str = ""
-    post_date_gmt: str = ""
-    modified: str = ""
-    modified_gmt: str = ""
-    post_name: str = ""
-    parent: int = 0
-    menu_order: int = 0
-    comment_status: str = ""
-    password: str = ""
-    is_sticky: bool = False
-    attachment_url: str = ""
-    # (domain, nicename, text) of each <category> element: categories, tags, languages…
-    terms: list = field(default_factory=list)
-    meta: list = field(default_factory=list)
-    comments: list = field(default_factory=list)
-
-    def terms_in(self, domain):
-        return [(slug, name) for d, slug, name in self.terms if d == domain]
-
-    def meta_value(self, key, default=""):
-        return next((value for k, value in self.meta if k == key), default)
-
-    def meta_values(self, key):
-        return [value for k, value in self.meta if k == key]
 
 
 @lru_cache(maxsize=256)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.demo_images import abstract_picture
-from nejat.editions import localize_digits
+from nejat.media.demo_images import abstract_picture
+from nejat.publishing.editions import localize_digits
 from publications.demo.pdfs import demo_pdf
 from publications.models import Book, Issue, Periodical
 

@@ -13,8 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils.html import strip_tags
 from PIL import Image, ImageDraw, ImageFont, features
 
-from nejat.demo_images import abstract_picture
-from nejat.editions import localize_digits
+from nejat.media.demo_images import abstract_picture
+from nejat.publishing.editions import localize_digits
 
 PAGE = (874, 1240)  # A5 at 150 dpi
 MARGIN = 90

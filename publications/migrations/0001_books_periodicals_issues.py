@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import nejat.images
+import nejat.media.images
 import publications.models
 import publications.pdfs
 import publications.validators
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('title_ar', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
                 ('title_fa', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
                 ('title_sq', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
-                ('cover', nejat.images.ResponsiveImageField(blank=True, height_field='cover_height', upload_to='publications/covers/%Y/', verbose_name='cover', width_field='cover_width')),
+                ('cover', nejat.media.images.ResponsiveImageField(blank=True, height_field='cover_height', upload_to='publications/covers/%Y/', verbose_name='cover', width_field='cover_width')),
                 ('cover_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('pdf', publications.pdfs.PdfField(blank=True, help_text="The PDF of this language's edition; checked and measured on upload.", upload_to=publications.models.pdf_upload_path, verbose_name='PDF')),
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 ('title_ar', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
                 ('title_fa', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
                 ('title_sq', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
-                ('cover', nejat.images.ResponsiveImageField(blank=True, height_field='cover_height', upload_to='publications/covers/%Y/', verbose_name='cover', width_field='cover_width')),
+                ('cover', nejat.media.images.ResponsiveImageField(blank=True, height_field='cover_height', upload_to='publications/covers/%Y/', verbose_name='cover', width_field='cover_width')),
                 ('cover_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('pdf', publications.pdfs.PdfField(blank=True, help_text="The PDF of this language's edition; checked and measured on upload.", upload_to=publications.models.pdf_upload_path, verbose_name='PDF')),

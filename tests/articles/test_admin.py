@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles.models import Article
-from nejat.demo_images import abstract_picture
+from nejat.media.demo_images import abstract_picture
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from django.core import mail
 from django.utils import translation
 
 from articles.models import Comment
-from nejat.models import SiteSettings
+from nejat.site.models import SiteSettings
 from tests.factories import make_article, signed_moment
 
 pytestmark = pytest.mark.django_db

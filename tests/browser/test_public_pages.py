@@ -1,6 +1,6 @@
 import pytest
 
-from nejat.demo_images import abstract_picture
+from nejat.media.demo_images import abstract_picture
 from tests.factories import make_article, make_category, make_tag
 
 pytestmark = pytest.mark.django_db(transaction=True)

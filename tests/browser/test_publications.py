@@ -1,6 +1,6 @@
 import pytest
 
-from nejat.demo_images import abstract_picture
+from nejat.media.demo_images import abstract_picture
 from tests.publications.factories import LANGUAGES, make_book, make_issue, make_periodical
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from nejat.models import ContactMessage, SiteSettings
+from nejat.site.models import ContactMessage, SiteSettings
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from nejat import roles
+from nejat.editorial import roles
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from media_library.demo.mp4 import generate_mp4
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
-from nejat.demo_images import abstract_picture
+from nejat.media.demo_images import abstract_picture
 from tests.factories import localized
 
 LANGUAGES = ("en", "ar", "fa", "sq")

@@ -196,7 +196,7 @@ class TestIssueAdmin:
         assert issue.pdf_pages_en is None
 
     def test_issue_with_pdf_and_cover(self, editor_client):
-        from nejat.demo_images import abstract_picture
+        from nejat.media.demo_images import abstract_picture
 
         newsletter = make_periodical("newsletter")
         data = issue_form(

@@ -6,8 +6,8 @@ from django.db import connection
 from django.utils import translation
 
 from articles.models import Article
-from nejat import search
-from nejat.models import SearchEntry
+from nejat.search import indexing, queries
+from nejat.search.models import SearchEntry
 from tests.factories import localized, make_article
 from tests.media_library.factories import make_video
 from tests.publications.factories import make_book, make_issue, make_periodical
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(query, language):
-    return [(entry.kind, entry.object_id) for entry in search.search(query, language)]
+    return [(entry.kind, entry.object_id) for entry in queries.search(query, language)]
 
 
 def article_key(article):
@@ -141,7 +141,7 @@ class TestWhatIsFound:
             ]
         )
         with translation.override("en"):
-            kinds = {str(entry.kind_name) for entry in search.search("harvest", "en")}
+            kinds = {str(entry.kind_name) for entry in queries.search("harvest", "en")}
         assert kinds == {"article", "video", "book", "issue"}
 
     def test_the_entry_keeps_the_address_and_title_of_each_edition(self, category):
@@ -177,9 +177,9 @@ class TestHostileQueries:
         assert found(query, "en") == []
 
     def test_a_long_query_is_cut_to_a_few_words_of_bounded_length(self):
-        terms = search.query_terms(" ".join(["word"] * 50) + " " + "x" * 500)
-        assert len(terms) == search.MAX_TERMS
-        assert all(len(term) <= search.MAX_TERM_LENGTH for term in search.query_terms("x" * 500))
+        terms = queries.query_terms(" ".join(["word"] * 50) + " " + "x" * 500)
+        assert len(terms) == queries.MAX_TERMS
+        assert all(len(term) <= queries.MAX_TERM_LENGTH for term in queries.query_terms("x" * 500))
 
 
 @postgresql_only
@@ -206,9 +206,9 @@ class TestPostgreSQL:
             )
             for number in range(2000)
         )
-        assert search.rebuild() == 2000
+        assert indexing.rebuild() == 2000
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE nejat_searchentry")
-        plan = search.search("کتاب", "fa").explain()
+        plan = queries.search("کتاب", "fa").explain()
         assert "Bitmap Index Scan on nejat_search_vector_fa" in plan, plan
         assert "Seq Scan" not in plan, plan

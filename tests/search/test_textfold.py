@@ -1,6 +1,6 @@
 import pytest
 
-from nejat.textfold import fold, index_text, query_variants
+from nejat.search.textfold import fold, index_text, query_variants
 
 
 class TestFold:

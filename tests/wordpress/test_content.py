@@ -1,7 +1,9 @@
 """WordPress bodies in our HTML: paragraphs, shortcodes and blocks."""
 
-from nejat.richtext import sanitize_html
-from nejat.wordpress.content import Context, attributes, autop, comment_text, convert, plain_text
+from nejat.publishing.richtext import sanitize_html
+from nejat.wordpress.content import Context, autop, convert
+from nejat.wordpress.markup import comment_text, plain_text
+from nejat.wordpress.shortcodes import attributes
 
 UPLOADS = "https://old.example.org/wp-content/uploads/"
 GALLERY = [

@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 import pytest
 
 from articles.models import Article, Category, Comment
-from nejat.models import Page, Tag
+from nejat.publishing.models import Tag
+from nejat.site.models import Page
 from tests.wordpress.conftest import POLYLANG, WPML, run_import
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nejat.models import Redirect, redirect_path
+from nejat.site.models import Redirect, redirect_path
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,10 @@ import pytest
 from django.core.management.base import CommandError
 
 from articles.models import Article, Category
-from nejat.models import ImportRecord, Redirect
+from nejat.site.models import Redirect
 from nejat.wordpress import wxr
 from nejat.wordpress.files import Uploads
+from nejat.wordpress.models import ImportRecord
 from nejat.wordpress.report import Report
 from tests.wordpress.conftest import POLYLANG, run_import
 

@@ -8,7 +8,9 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Category, Comment
-from nejat.models import ImportRecord, Page, Redirect, Tag
+from nejat.publishing.models import Tag
+from nejat.site.models import Page, Redirect
+from nejat.wordpress.models import ImportRecord
 from tests.wordpress.conftest import BLOCK_DATA, THEME_DATA, run_import
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.demo_images import abstract_picture
-from nejat.models import Page, SiteSettings, Tag
+from nejat.media.demo_images import abstract_picture
+from nejat.publishing.models import Tag
+from nejat.site.models import Page, SiteSettings
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # Each section's demo module has ``seed(command, tags)``, returning how many items were new.

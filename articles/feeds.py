@@ -1,0 +1,104 @@
+"""RSS 2.0 and Atom feeds of each edition's latest articles, for the whole edition
+and for each category."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Category
+from nejat.publishing.languages import filled_in
+from nejat.site.feeds import FEED_LENGTH, EditionAtomFeed, EditionFeed
+
+
+class ArticleFeed(EditionFeed):
+    """The edition's latest published articles, newest first."""
+
+    def title(self, obj):
+        return self.author_name(obj)
+
+    def link(self, obj):
+        return reverse("home")
+
+    def description(self, obj):
+        return self.site.tagline or _(
+            "News and advocacy from the Nejat association, in English, Arabic, Persian and "
+            "Albanian."
+        )
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def author_name(self, obj):
+        # Atom wants an author for entries whose article has no byline.
+        return self.site.name or _("Nejat")
+
+    def articles(self, obj):
+        return Article.objects.published().in_language(get_language()).select_related("category")
+
+    def items(self, obj):
+        return self.articles(obj).order_by("-publish_at", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary or Truncator(article.body).words(60, html=True)
+
+    def item_link(self, article):
+        return article.get_absolute_url()
+
+    def item_pubdate(self, article):
+        return article.publish_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_author_name(self, article):
+        return article.byline or None
+
+    def item_categories(self, article):
+        return [article.category.name] if article.category.name else []
+
+    def item_enclosure_url(self, article):
+        if not article.image:
+            return None
+        return self.request.build_absolute_uri(article.image.largest_url)
+
+    def item_enclosure_length(self, article):
+        try:
+            return article.image.storage.size(article.image.largest_name)
+        except (OSError, NotImplementedError):
+            return 0
+
+    def item_enclosure_mime_type(self, article):
+        return "image/png" if article.image.largest_name.endswith(".png") else "image/jpeg"
+
+
+class ArticleAtomFeed(ArticleFeed):
+    feed_type = EditionAtomFeed
+
+
+class CategoryFeed(ArticleFeed):
+    """The latest articles of one category, in the editions that name it."""
+
+    def get_object(self, request, slug):
+        named = Category.objects.filter(filled_in(get_language(), "name"))
+        return get_object_or_404(named, slug=slug)
+
+    def title(self, category):
+        return f"{category.name} · {super().title(category)}"
+
+    def link(self, category):
+        return category.get_absolute_url()
+
+    def description(self, category):
+        return category.description or category.name
+
+    def articles(self, category):
+        return super().articles(category).filter(category=category)
+
+
+class CategoryAtomFeed(CategoryFeed):
+    feed_type = EditionAtomFeed

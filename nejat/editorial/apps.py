@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    """The staff side: the shared content admin, roles, language locks, revisions and
+    the translation board."""
+
+    name = "nejat.editorial"
+    label = "nejat_editorial"
+    verbose_name = _("Editorial")
+
+    def ready(self):
+        from django.contrib import admin
+        from taggit.models import Tag as UntranslatedTag
+
+        admin.site.site_header = _("Nejat administration")
+        admin.site.site_title = _("Nejat administration")
+        # Every tag in Nejat is a translated nejat.Tag; taggit's own model stays unused.
+        if admin.site.is_registered(UntranslatedTag):
+            admin.site.unregister(UntranslatedTag)

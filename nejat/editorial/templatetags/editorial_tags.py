@@ -1,0 +1,18 @@
+"""Filters for the admin's own templates."""
+
+from django import template
+
+from nejat.editorial import bidi
+from nejat.publishing import editions
+
+register = template.Library()
+
+
+@register.filter
+def isolated_title(obj):
+    return bidi.isolated_title(obj)
+
+
+@register.filter
+def direction(language_code):
+    return editions.direction(language_code)

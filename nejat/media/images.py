@@ -1,0 +1,162 @@
+"""Uploaded images: checked by their content, and resized once, when saved.
+
+Every image field of every app is a ``ResponsiveImageField``; its file knows its
+renditions (``srcset``, the smallest, the largest, the share crop) and deletes them
+with itself. Templates show it with ``{% responsive_image %}``.
+"""
+
+import warnings
+from io import BytesIO
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.fields.files import ImageFieldFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from nejat.media.renditions import (
+    fallback_extension,
+    make_renditions,
+    rendition_name,
+    rendition_names,
+    rendition_widths,
+    share_rendition_name,
+)
+from nejat.media.uploads import check_size
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
+
+class ImageFormField(forms.ImageField):
+    """Accepts only a whole, decodable image of a web format within the size limits."""
+
+    default_error_messages = {
+        "invalid_image": _(
+            "This file is not an image we can use. Upload a JPEG, PNG, GIF or WebP picture."
+        ),
+        "corrupt_image": _("This image is damaged or incomplete and cannot be read."),
+        "too_many_pixels": _(
+            "This image is too large: it may have at most %(limit)s million pixels."
+        ),
+    }
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        check_size(upload, settings.NEJAT_MAX_UPLOAD_MB)
+        source = (
+            upload.temporary_file_path()
+            if hasattr(upload, "temporary_file_path")
+            else BytesIO(upload.read())
+        )
+        image = self._open(source)
+        upload.image = image
+        upload.content_type = Image.MIME.get(image.format)
+        if hasattr(upload, "seek") and callable(upload.seek):
+            upload.seek(0)
+        return upload
+
+    def _open(self, source):
+        limit = settings.NEJAT_MAX_IMAGE_PIXELS
+        too_many_pixels = ValidationError(
+            self.error_messages["too_many_pixels"],
+            code="too_many_pixels",
+            params={"limit": f"{limit / 1_000_000:g}"},
+        )
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                image = Image.open(source)
+                if image.format not in ACCEPTED_FORMATS:
+                    raise ValidationError(
+                        self.error_messages["invalid_image"], code="invalid_image"
+                    )
+                if image.width * image.height > limit:
+                    raise too_many_pixels
+                try:
+                    image.load()
+                except (OSError, SyntaxError, ValueError) as error:
+                    raise ValidationError(
+                        self.error_messages["corrupt_image"], code="corrupt_image"
+                    ) from error
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise too_many_pixels from error
+        except ValidationError:
+            raise
+        except Exception as error:
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+        return image
+
+
+class ResponsiveImageFieldFile(ImageFieldFile):
+    """An uploaded image that knows its renditions (see ``renditions``)."""
+
+    @property
+    def original_width(self):
+        return getattr(self.instance, self.field.width_field)
+
+    @property
+    def original_height(self):
+        return getattr(self.instance, self.field.height_field)
+
+    @property
+    def widths(self):
+        return rendition_widths(self.original_width)
+
+    def rendition_url(self, width, extension="webp"):
+        """The address of the largest rendition no wider than ``width``
+        (``extension="fallback"`` for the JPEG/PNG one)."""
+        if extension == "fallback":
+            extension = fallback_extension(self.name)
+        chosen = max([w for w in self.widths if w <= width] or self.widths[:1])
+        return self.storage.url(rendition_name(self.name, chosen, extension))
+
+    def srcset(self, extension="webp"):
+        if extension == "fallback":
+            extension = fallback_extension(self.name)
+        return ", ".join(
+            f"{self.storage.url(rendition_name(self.name, w, extension))} {w}w" for w in self.widths
+        )
+
+    @property
+    def smallest_url(self):
+        return self.rendition_url(0)
+
+    @property
+    def largest_name(self):
+        """The largest JPEG or PNG rendition, e.g. for a feed's enclosure."""
+        return rendition_name(self.name, self.widths[-1], fallback_extension(self.name))
+
+    @property
+    def largest_url(self):
+        return self.storage.url(self.largest_name)
+
+    @property
+    def share_url(self):
+        return self.storage.url(share_rendition_name(self.name))
+
+    def delete(self, save=True):
+        if self:
+            for name in rendition_names(self.name, self.original_width or 0):
+                self.storage.delete(name)
+        super().delete(save)
+
+
+class ResponsiveImageField(models.ImageField):
+    attr_class = ResponsiveImageFieldFile
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        is_new_upload = bool(file) and not file._committed
+        file = super().pre_save(model_instance, add)
+        if is_new_upload:
+            make_renditions(file)
+        return file

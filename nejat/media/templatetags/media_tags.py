@@ -1,0 +1,68 @@
+"""Images in their renditions, video players and running times."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, mark_safe
+
+from nejat.media import video
+from nejat.publishing.editions import localize_digits
+
+register = template.Library()
+
+
+@register.simple_tag
+def responsive_image(image, alt="", sizes="100vw", loading="lazy"):
+    """A ``<picture>`` offering the WebP renditions with a JPEG/PNG fallback."""
+    if not image:
+        return ""
+    largest = image.widths[-1]
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
+        'loading="{}" decoding="async"></picture>',
+        image.srcset("webp"),
+        sizes,
+        image.largest_url,
+        image.srcset("fallback"),
+        sizes,
+        largest,
+        round(image.original_height * largest / image.original_width),
+        alt,
+        loading,
+    )
+
+
+@register.simple_tag
+def rendition_url(image, width=1200, extension="webp"):
+    """The address of the image's largest rendition no wider than ``width``
+    (``extension="fallback"`` for the JPEG/PNG one)."""
+    return image.rendition_url(width, extension) if image else ""
+
+
+@register.simple_tag
+def rendition_srcset(image, extension="webp"):
+    return image.srcset(extension) if image else ""
+
+
+@register.filter
+def video_players(html):
+    """Players for bare video-file links in sanitised rich text: ``{{ body|safe|video_players }}``.
+
+    Text not marked safe is returned untouched, for autoescaping to handle.
+    """
+    if not isinstance(html, SafeData):
+        return html
+    return mark_safe(video.players_in(str(html)))
+
+
+@register.filter
+def clock(duration):
+    """A running time as readers see it on a player: 4:05, or 1:02:09; edition digits."""
+    if duration is None:
+        return ""
+    hours, minutes, seconds = video.clock_parts(duration)
+    text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    return localize_digits(text)
+
+
+register.filter("iso_duration", video.iso_duration)

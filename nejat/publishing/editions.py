@@ -1,0 +1,55 @@
+"""Dates, digits, direction and addresses as each edition's readers expect them."""
+
+import jdatetime
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats, timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def direction(language_code):
+    return "rtl" if get_language_info(language_code)["bidi"] else "ltr"
+
+
+def localize_digits(text, language_code=None):
+    if (language_code or get_language()) == "fa":
+        return str(text).translate(PERSIAN_DIGITS)
+    return str(text)
+
+
+def format_date(value, language_code=None):
+    """A date in the edition's calendar: Solar Hijri with Persian digits on ``fa``."""
+    language_code = language_code or get_language()
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    day = value.date() if hasattr(value, "date") else value
+    if language_code == "fa":
+        jalali = jdatetime.date.fromgregorian(date=day, locale="fa_IR")
+        text = f"{jalali.day} {jalali.j_months_fa[jalali.month - 1]} {jalali.year}"
+        return localize_digits(text, "fa")
+    text = formats.date_format(day, "DATE_FORMAT")
+    # Albanian writes month names in lower case; Django's catalogue capitalises them.
+    return text.lower() if language_code == "sq" else text
+
+
+def format_month(value, language_code=None):
+    """An archive month; archives follow the Gregorian months the articles are filed by."""
+    return localize_digits(formats.date_format(value, "YEAR_MONTH_FORMAT"), language_code)
+
+
+def page_path(request):
+    """The request's path, keeping only the query parameter that names a distinct page."""
+    page = request.GET.get("page")
+    if page and page != "1":
+        return f"{request.path}?{urlencode({'page': page})}"
+    return request.path
+
+
+def same_page_in(request, languages=None):
+    """This page's address in each of the given editions (every edition by default)."""
+    path = page_path(request)
+    codes = languages or [code for code, _name in settings.LANGUAGES]
+    return {code: translate_url(path, code) for code in codes}

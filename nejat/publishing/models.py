@@ -1,0 +1,264 @@
+"""The publishing core every content type shares: status, schedule, authorship,
+and which editions an item exists in."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from taggit.models import GenericTaggedItemBase, TagBase
+
+from nejat.publishing.languages import (
+    filled_in,
+    first_filled,
+    localized_fields,
+    outdated_languages,
+)
+from nejat.publishing.richtext import RichTextField, sanitize_html
+
+
+def sees_unpublished(user):
+    """Staff preview every item on the public site; everyone else sees what is published."""
+    return user.is_active and user.is_staff
+
+
+def publishable_models():
+    """Every concrete content type: each model built on ``Publishable``."""
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
+def _text(value):
+    """A stored value as text to compare: a file by its name, nothing as ""."""
+    return "" if value is None else str(value)
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def in_language(self, language_code):
+        """Items whose required translated fields are all filled in that language."""
+        return self.filter(filled_in(language_code, *self.model.edition_fields))
+
+    def visible_to(self, user):
+        """What a visitor may open: everything for staff (preview), else what is published."""
+        if sees_unpublished(user):
+            return self.all()
+        return self.published()
+
+
+class Publishable(models.Model):
+    """Abstract base of every piece of content.
+
+    ``edition_fields`` names the translated fields an item must have in a language
+    to exist in that edition.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    edition_fields = ("title",)
+    # What the site search indexes: field → weight, "A" (title) above "B" (summary)
+    # above "C" (body).
+    indexed_fields = {"title": "A"}
+    # Translated fields whose values are unique within each language (an item's address).
+    unique_in_each_language = ("slug",)
+    url_name = None
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A future time keeps the item hidden until then."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    # Which translations are outdated: when each language was last changed in the admin,
+    # against the language the item was first written in (see ``record_translations``).
+    source_language = models.CharField(
+        _("written in"), max_length=10, choices=settings.LANGUAGES, blank=True, editable=False
+    )
+    translated_at = models.JSONField(
+        _("languages last changed at"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("When each language's fields were last changed in the admin."),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return first_filled(self, "title") or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        # Sanitise here as well as in the form, so no path into the database
+        # (shell, import, fixtures) can store unsafe markup.
+        for field in self._meta.concrete_fields:
+            if isinstance(field, RichTextField):
+                value = getattr(self, field.attname)
+                if value:
+                    setattr(self, field.attname, sanitize_html(value))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The item's page in the current edition, else in the first edition it exists in."""
+        if self.has_language(translation.get_language()):
+            return reverse(self.url_name, kwargs=self.get_url_kwargs())
+        languages = self.languages
+        return self.url_in(languages[0]) if languages else None
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED and not self.languages:
+            fields = ", ".join(
+                str(self._meta.get_field(f).verbose_name) for f in self.edition_fields
+            )
+            raise ValidationError(
+                _("To publish, fill in these fields in at least one language: %(fields)s."),
+                code="no_language",
+                params={"fields": fields},
+            )
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude)
+        errors = {}
+        for field in self.unique_in_each_language:
+            for code, _name in settings.LANGUAGES:
+                name = build_localized_fieldname(field, code)
+                value = getattr(self, name)
+                if not value or (exclude and name in exclude):
+                    continue
+                others = type(self)._default_manager.filter(**{name: value}).exclude(pk=self.pk)
+                if others.exists():
+                    errors[name] = ValidationError(
+                        _("This address is already used in this language."), code="unique"
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    def record_translations(self):
+        """Before a save: note now as the time of each language whose translated fields
+        differ from what is stored (rich text compared as it will be stored).
+
+        The first time, the item's source language is settled: the first (in the site's
+        order) it had that this save leaves unchanged, else the first changed now.
+        Languages it had before times were kept are dated from its creation.
+        """
+        languages = localized_fields(type(self))
+        fields = [self._meta.get_field(name) for name in languages]
+        fields = [field for field in fields if field.editable]
+        stored = {}
+        if self.pk:
+            attnames = [field.attname for field in fields]
+            stored = type(self)._default_manager.filter(pk=self.pk).values(*attnames).first() or {}
+        touched = set()
+        for field in fields:
+            value = getattr(self, field.attname)
+            if isinstance(field, RichTextField) and value:
+                value = sanitize_html(value)
+            if _text(value) != _text(stored.get(field.attname)):
+                touched.add(languages[field.name])
+        if not touched:
+            return
+        changed = [code for code, _name in settings.LANGUAGES if code in touched]
+        present = self.languages
+        if not self.source_language:
+            unchanged = [code for code in present if code not in touched]
+            self.source_language = (unchanged or present or changed)[0]
+        times = dict(self.translated_at or {})
+        if self.created_at:
+            for code in present:
+                times.setdefault(code, self.created_at.isoformat())
+        now = timezone.now().isoformat()
+        times.update(dict.fromkeys(changed, now))
+        self.translated_at = times
+
+    @property
+    def outdated_languages(self):
+        return outdated_languages(self.translated_at, self.source_language)
+
+    def has_language(self, language_code):
+        return all(
+            getattr(self, build_localized_fieldname(field, language_code))
+            for field in self.edition_fields
+        )
+
+    @property
+    def languages(self):
+        """Codes of the editions this item exists in, in the site's order."""
+        return [code for code, _name in settings.LANGUAGES if self.has_language(code)]
+
+    def get_url_kwargs(self):
+        return {"slug": self.slug}
+
+    def url_in(self, language_code):
+        with translation.override(language_code):
+            return reverse(self.url_name, kwargs=self.get_url_kwargs())
+
+    def edition_urls(self):
+        return {code: self.url_in(code) for code in self.languages}
+
+
+class Tag(TagBase):
+    """A tag shared by every content type; ``name`` is the editors' key, ``label``
+    what readers of each edition see."""
+
+    label = models.CharField(_("label"), max_length=100, blank=True)
+
+    class Meta:
+        app_label = "nejat"
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+
+class TaggedItem(GenericTaggedItemBase):
+    tag = models.ForeignKey(
+        Tag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        app_label = "nejat"
+        verbose_name = _("tagged item")
+        verbose_name_plural = _("tagged items")
+        indexes = [models.Index(fields=["content_type", "object_id"])]

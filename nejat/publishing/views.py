@@ -1,0 +1,90 @@
+"""View mixins every content section shares: what an edition lists and opens."""
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+from nejat.publishing.models import sees_unpublished
+
+
+class EditionListMixin:
+    """Published items of the current edition, a page at a time.
+
+    ``model`` must use ``PublishableQuerySet``; ``list_related`` and
+    ``list_prefetch`` keep the query count fixed however many items a page shows.
+    """
+
+    paginate_by = settings.NEJAT_PAGE_SIZE
+    list_related = ()
+    list_prefetch = ()
+    ordering = ("-publish_at", "-pk")
+
+    def get_queryset(self):
+        return (
+            self.model.objects.published()
+            .in_language(get_language())
+            .select_related(*self.list_related)
+            .prefetch_related(*self.list_prefetch)
+            .order_by(*self.ordering)
+        )
+
+
+class EditionDetailMixin:
+    """One item of the current edition, found by its slug in that language (or its pk).
+
+    Staff also see unpublished items (preview); other readers get 404 for them. What
+    staff are shown may be a preview, so no cache ever keeps it. The Editions switcher
+    offers only the languages the item exists in.
+    """
+
+    detail_related = ()
+    detail_prefetch = ()
+
+    def get_object(self, queryset=None):
+        language = get_language()
+        items = (
+            self.model.objects.visible_to(self.request.user)
+            .in_language(language)
+            .select_related(*self.detail_related)
+            .prefetch_related(*self.detail_prefetch)
+        )
+        if "pk" in self.kwargs:
+            items = items.filter(pk=self.kwargs["pk"])
+        else:
+            slug_field = build_localized_fieldname("slug", language)
+            items = items.filter(**{slug_field: self.kwargs["slug"]})
+        item = items.first()
+        if item is None:
+            raise Http404
+        return item
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if sees_unpublished(request.user):
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            alternates=self.object.edition_urls(), preview=self.preview(), **kwargs
+        )
+
+    def preview(self):
+        """For an unpublished item: its state and where staff edit it (the preview banner)."""
+        item = self.object
+        if item.is_published:
+            return None
+        opts = item._meta
+        try:
+            edit_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+        except NoReverseMatch:
+            edit_url = None
+        return {
+            "status": item.status,
+            "scheduled_for": item.publish_at if item.is_scheduled else None,
+            "state": item.get_status_display(),
+            "edit_url": edit_url,
+        }

@@ -1,0 +1,83 @@
+"""Spam and flood protection for the public forms, with no third-party service.
+
+Every public form inherits ``ProtectedForm`` (a honeypot and a minimum time to
+fill it in); views call ``over_limit`` before storing anything.
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+TIMESTAMP_SALT = "nejat.site.antispam.shown-at"
+
+
+def client_ip(request):
+    header = settings.NEJAT_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def ip_hash(request):
+    """A keyed hash of the visitor's IP address: comparable, but not the address."""
+    return salted_hmac("nejat.ip", client_ip(request), algorithm="sha256").hexdigest()
+
+
+def too_many_posts(request):
+    return render(request, "429.html", status=429)
+
+
+def over_limit(request, scope, per_hour):
+    """Count one post for this visitor; True once they have made more than allowed this hour."""
+    key = f"nejat:limit:{scope}:{ip_hash(request)}:{int(time.time() // 3600)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > per_hour
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        return 1 > per_hour
+
+
+class ProtectedForm(forms.Form):
+    """A honeypot field people never see, and a signed time the form was shown."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    shown_at = forms.CharField(widget=forms.HiddenInput)
+
+    spam_message = _("Your message could not be accepted. Please try again in a minute.")
+    is_spam = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["shown_at"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            self.is_spam = True
+            raise forms.ValidationError(self.spam_message, code="honeypot")
+        try:
+            shown_at = signing.loads(
+                self.data.get(self.add_prefix("shown_at"), ""),
+                salt=TIMESTAMP_SALT,
+                max_age=24 * 3600,
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("This form has expired. Please send it again."), code="expired"
+            ) from None
+        if time.time() - shown_at < settings.NEJAT_FORM_MIN_SECONDS:
+            self.is_spam = True
+            raise forms.ValidationError(self.spam_message, code="too_fast")
+        return cleaned

@@ -1,0 +1,45 @@
+"""Old addresses that moved: a page not found answers with a permanent redirect
+when the redirects table knows where it went.
+
+The WordPress import fills the table; editors change it in the admin.
+"""
+
+import re
+
+from django.http import HttpResponsePermanentRedirect
+
+from nejat.site.models import Redirect
+
+
+def candidates(request):
+    """The forms of the requested address the table may hold, most specific first."""
+    path = re.sub("/{2,}", "/", request.path)
+    paths = [path] if path.endswith("/") else [path, f"{path}/"]
+    query = request.META.get("QUERY_STRING", "")
+    return [f"{p}?{query}" for p in paths if query] + paths
+
+
+class RedirectFallbackMiddleware:
+    """Runs after the page's view: only a 404 costs the one query of the lookup.
+
+    It sits below LocaleMiddleware, so it sees the 404 of an unprefixed address
+    such as ``/?p=123`` before that one is sent on to an edition.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        paths = [path for path in candidates(request) if "\x00" not in path]
+        if not paths:  # PostgreSQL refuses NUL in a string; no stored address has one
+            return response
+        found = dict(
+            Redirect.objects.filter(old_path__in=paths).values_list("old_path", "new_path")
+        )
+        for path in paths:
+            if path in found:
+                return HttpResponsePermanentRedirect(found[path])
+        return response

@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.generic import DetailView, FormView, TemplateView
+
+from nejat.publishing.views import EditionDetailMixin
+from nejat.site.antispam import ip_hash, over_limit, too_many_posts
+from nejat.site.forms import ContactForm
+from nejat.site.models import ContactMessage, Page
+from nejat.site.notifications import notify_staff
+
+
+class PageView(EditionDetailMixin, DetailView):
+    model = Page
+    template_name = "site/page_detail.html"
+
+
+class ContactView(FormView):
+    form_class = ContactForm
+    template_name = "site/contact/contact.html"
+
+    def post(self, request, *args, **kwargs):
+        if over_limit(request, "contact", settings.NEJAT_CONTACT_LIMIT_PER_HOUR):
+            return too_many_posts(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        message = ContactMessage.objects.create(
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            subject=form.cleaned_data["subject"],
+            message=form.cleaned_data["message"],
+            language=get_language(),
+            ip_hash=ip_hash(self.request),
+        )
+        notify_staff("contact", {"message": message})
+        return redirect("contact_thanks")
+
+
+class ContactThanksView(TemplateView):
+    template_name = "site/contact/thanks.html"
+
+
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,199 @@
+"""How one WordPress post or page becomes ours: its text in one language, its slug,
+featured image, tags and body (links and files on the old site rewritten)."""
+
+import contextlib
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.utils import timezone
+from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
+
+from articles.models import Article
+from nejat.publishing.models import Publishable, TaggedItem
+from nejat.site.models import Page, address_is_free
+from nejat.wordpress import content
+from nejat.wordpress.markup import plain_text
+from nejat.wordpress.survey import is_public, translation_group, wordpress_date
+
+
+def localized(field, language):
+    return build_localized_fieldname(field, language)
+
+
+class PostMapping:
+    """The part of ``WordPressImport`` that fills one of our items from one item of
+    the export; the importer holds the state of the site being imported."""
+
+    def fill(self, obj, item, language, label, own):
+        title = plain_text(item.title)
+        body = self.body(item)
+        public = is_public(item)
+        group = translation_group(item)
+        if group:
+            group_public, first_date = self.survey.group_summary(self.site.url, group)
+        else:
+            group_public, first_date = public, self.date(item)
+        # The first published translation decides what all languages share (the category).
+        first_public = public and self.date(item) == first_date
+        setattr(obj, localized("title", language), title[: obj._meta.get_field("title").max_length])
+        setattr(obj, localized("body", language), body)
+        obj.status = Publishable.Status.PUBLISHED if group_public else Publishable.Status.DRAFT
+        obj.publish_at = first_date or timezone.now()
+        slug = ""
+        if public or not group_public:
+            slug = self.unique_slug(obj, item, title, language)
+        else:
+            self.report.note(
+                "draft translation of a published post: imported without its slug, so it "
+                "stays unpublished until an editor gives it one",
+                f"{label} ({language})",
+            )
+        setattr(obj, localized("slug", language), slug)
+        self.notes(item, title, body, label)
+        files = contextlib.ExitStack()
+        with files:
+            if isinstance(obj, Article):
+                self.fill_article(obj, item, language, label, own or first_public, files)
+            else:
+                obj.order = item.menu_order
+                obj.save()
+        created = self.date(item)
+        modified = wordpress_date(item.modified, item.modified_gmt, self.zone)
+        type(obj).objects.filter(pk=obj.pk).update(
+            created_at=min(obj.created_at, created or obj.created_at),
+            updated_at=modified or obj.updated_at,
+        )
+
+    def notes(self, item, title, body, label):
+        if not title or not body.strip():
+            missing = "title" if not title else "body"
+            self.report.note(f"no {missing} in WordPress: not shown in any edition", label)
+        if item.password:
+            self.report.note("password-protected in WordPress: imported as a draft", label)
+        elif item.status == "private":
+            self.report.note("private in WordPress: imported as a draft", label)
+        if item.is_sticky:
+            self.report.note(
+                "sticky (pinned) in WordPress: Nejat lists articles newest first", label
+            )
+
+    def fill_article(self, article, item, language, label, leads, files):
+        category = self.terms.primary_category(item, language)
+        new = article.pk is None
+        if new or leads:
+            article.category = category
+            article.comments_open = item.comment_status == "open"
+        setattr(article, localized("summary", language), plain_text(item.excerpt))
+        author = self.site.authors.get(item.creator, item.creator)
+        setattr(article, localized("byline", language), author[:200])
+        self.featured_image(article, item, language, label, files)
+        article.save()
+        self.add_tags(article, self.terms.tags(item, language, category), new)
+
+    def add_tags(self, article, tags, new):
+        """Tags added to the article's own (those of its other languages are kept)."""
+        kind = ContentType.objects.get_for_model(Article)
+        tagged = TaggedItem.objects.filter(content_type=kind, object_id=article.pk)
+        have = set() if new else set(tagged.values_list("tag_id", flat=True))
+        wanted = {tag.pk: tag for tag in tags if tag.pk not in have}
+        TaggedItem.objects.bulk_create(
+            TaggedItem(content_type=kind, object_id=article.pk, tag=tag) for tag in wanted.values()
+        )
+
+    def featured_image(self, article, item, language, label, files):
+        thumbnail = int(item.meta_value("_thumbnail_id") or 0)
+        if not thumbnail:
+            return
+        attachment = self.survey.attachment(self.site.url, thumbnail)
+        if attachment is None:
+            self.report.note("featured image not in the export", label)
+            return
+        setattr(article, localized("image_alt", language), attachment.alt[:250])
+        caption = plain_text(attachment.caption)[:300]
+        setattr(article, localized("image_caption", language), caption)
+        if article.image and same_file(article.image.name, attachment.path):
+            return
+        path = self.uploads.image(attachment.path)
+        if path is not None and not self.dry_run:
+            article.image = File(files.enter_context(path.open("rb")), name=path.name)
+
+    def body(self, item):
+        reported = set()
+
+        def unknown(table):
+            def add(name):
+                if (table, name) not in reported:
+                    reported.add((table, name))
+                    getattr(self.report, table)[name] += 1
+
+            return add
+
+        context = content.Context(
+            rewrite_url=self.rewrite_url,
+            gallery=lambda ids: self.gallery(item, ids),
+            unknown_shortcode=unknown("shortcodes"),
+            unknown_block=unknown("blocks"),
+        )
+        return content.convert(item.content, context)
+
+    def gallery(self, item, ids):
+        if ids is None:
+            attachments = self.survey.attachments_of(self.site.url, item.post_id)
+        else:
+            attachments = [self.survey.attachment(self.site.url, i) for i in ids]
+        return [(a.id, a.url, a.alt, plain_text(a.caption)) for a in attachments if a is not None]
+
+    def rewrite_url(self, url):
+        """Uploads become our copies; other addresses on the old site become paths, which
+        the redirects table answers once the old domain points here."""
+        if self.uploads.relative(url):
+            copied = self.uploads.copy(url)
+            if copied and same_host(url, self.site.url):
+                self.redirects.add([url], copied)
+            # A file that is not there keeps its old address: the old site may still serve it.
+            return copied or url
+        if same_host(url, self.site.url):
+            parts = urlsplit(url)
+            path = parts.path or "/"
+            return (
+                path
+                + (f"?{parts.query}" if parts.query else "")
+                + (f"#{parts.fragment}" if parts.fragment else "")
+            )
+        return url
+
+    def unique_slug(self, obj, item, title, language):
+        model = type(obj)
+        field = localized("slug", language)
+        limit = model._meta.get_field(field).max_length
+        base = (
+            slugify(unquote(item.post_name), allow_unicode=True)
+            or slugify(title, allow_unicode=True)
+            or f"{item.post_type}-{item.post_id}"
+        )[:limit].strip("-")
+        others = model.objects.exclude(pk=obj.pk)
+        for number in range(1, 1000):
+            slug = base if number == 1 else f"{base[: limit - 5]}-{number}"
+            free = model is not Page or address_is_free(language, slug)
+            if free and not others.filter(**{field: slug}).exists():
+                return slug
+        return f"{base[: limit - 12]}-{item.post_id}"
+
+    def date(self, item):
+        return wordpress_date(item.post_date, item.post_date_gmt, self.zone)
+
+
+def same_host(url, site_url):
+    host = urlsplit(url or "").hostname
+    return bool(host) and host == urlsplit(site_url).hostname
+
+
+def same_file(stored_name, source_path):
+    """Whether the stored image is a copy of this source file (storage may add a suffix)."""
+    source = PurePosixPath(source_path)
+    pattern = rf"{re.escape(source.stem)}(_[A-Za-z0-9]{{7}})?{re.escape(source.suffix)}"
+    return re.fullmatch(pattern, PurePosixPath(stored_name).name) is not None

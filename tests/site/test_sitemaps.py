@@ -1,0 +1,116 @@
+from xml.etree import ElementTree
+
+import pytest
+
+from nejat.site.sitemaps import EditionsSitemap
+from tests.factories import make_article
+from tests.media_library.factories import make_video
+from tests.publications.factories import make_issue, make_periodical
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+ORIGIN = "http://testserver"
+
+
+def urlset(client, url="/sitemap.xml"):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    root = ElementTree.fromstring(response.content)  # well-formed, or this raises
+    assert root.tag == f"{{{NS['s']}}}urlset"
+    return {
+        node.findtext("s:loc", namespaces=NS): {
+            "lastmod": node.findtext("s:lastmod", namespaces=NS),
+            "alternates": {
+                link.get("hreflang"): link.get("href")
+                for link in node.findall("x:link", namespaces=NS)
+            },
+        }
+        for node in root.findall("s:url", namespaces=NS)
+    }
+
+
+class TestSitemap:
+    def test_an_article_in_two_languages_is_listed_in_both_with_exactly_those_alternates(
+        self, client, category
+    ):
+        article = make_article(category, languages=("ar", "fa"))
+        urls = urlset(client)
+        addresses = {code: ORIGIN + article.url_in(code) for code in ("ar", "fa")}
+        for address in addresses.values():
+            assert urls[address]["alternates"] == {**addresses, "x-default": addresses["ar"]}
+            assert urls[address]["lastmod"] == article.updated_at.strftime("%Y-%m-%d")
+        assert sorted(loc for loc in urls if "-story-" in loc) == sorted(addresses.values())
+
+    def test_x_default_is_the_english_page_when_there_is_one(self, client, category):
+        article = make_article(category, languages=("en", "fa"))
+        urls = urlset(client)
+        alternates = urls[ORIGIN + article.url_in("fa")]["alternates"]
+        assert alternates["x-default"] == ORIGIN + article.url_in("en")
+
+    def test_drafts_and_scheduled_items_are_left_out(self, client, category):
+        make_article(category, languages=("en",), status="draft")
+        make_article(category, languages=("en",), days_ago=-3)
+        assert not [loc for loc in urlset(client) if "/articles/en-story" in loc]
+
+    def test_media_and_publications_are_listed(self, client):
+        video = make_video(languages=("en", "sq"))
+        issue = make_issue(make_periodical(), languages=("fa",))
+        urls = urlset(client)
+        assert ORIGIN + video.url_in("sq") in urls
+        assert set(urls[ORIGIN + issue.url_in("fa")]["alternates"]) == {"fa", "x-default"}
+
+    def test_every_editions_home_is_listed(self, client):
+        urls = urlset(client)
+        for code in ("en", "ar", "fa", "sq"):
+            assert set(urls[f"{ORIGIN}/{code}/"]["alternates"]) == {
+                "en",
+                "ar",
+                "fa",
+                "sq",
+                "x-default",
+            }
+
+    def test_past_its_limit_the_sitemap_becomes_an_index_of_sections(
+        self, client, category, monkeypatch
+    ):
+        for _ in range(3):
+            make_article(category, languages=("en", "fa"))
+        monkeypatch.setattr(EditionsSitemap, "limit", 4)
+        response = client.get("/sitemap.xml")
+        root = ElementTree.fromstring(response.content)
+        assert root.tag == f"{{{NS['s']}}}sitemapindex"
+        locations = [node.findtext("s:loc", namespaces=NS) for node in root]
+        assert f"{ORIGIN}/sitemap-articles.xml" in locations
+        assert f"{ORIGIN}/sitemap-articles.xml?p=2" in locations
+        first, second = (
+            urlset(client, "/sitemap-articles.xml"),
+            urlset(client, "/sitemap-articles.xml?p=2"),
+        )
+        assert len(first) == 4 and len(second) == 2
+
+    @pytest.mark.parametrize("count", [2, 20])
+    def test_one_query_per_content_type_however_many_items(
+        self, client, django_assert_num_queries, category, count
+    ):
+        for _ in range(count):
+            make_article(category, languages=("en", "fa"))
+        # articles, pages, cartoons, news pictures, albums, videos, books, issues
+        with django_assert_num_queries(8):
+            assert len(urlset(client)) == 5 * 4 + count * 2
+
+    def test_an_unknown_section_is_not_found(self, client):
+        assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+class TestRobots:
+    def test_allows_the_site_keeps_out_admin_and_search_and_names_the_sitemap(self, client):
+        response = client.get("/robots.txt")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        lines = response.content.decode().splitlines()
+        assert lines[:3] == ["User-agent: *", "Allow: /", "Disallow: /admin/"]
+        for code in ("en", "ar", "fa", "sq"):
+            assert f"Disallow: /{code}/search/" in lines
+        assert lines[-1] == "Sitemap: http://testserver/sitemap.xml"
