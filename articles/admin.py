@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles.models import Article, Category, Comment
+from nejat.caching.generation import invalidate
 from nejat.editorial.admin import PublishableAdmin, thumbnail_html
 from nejat.publishing.languages import in_every_language
 
@@ -60,7 +61,9 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Approve selected comments"))
     def approve(self, request, queryset):
         queryset.update(status=Comment.Status.APPROVED)
+        invalidate()
 
     @admin.action(description=_("Mark selected comments as spam"))
     def mark_spam(self, request, queryset):
         queryset.update(status=Comment.Status.SPAM)
+        invalidate()

@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
 from nejat.media.images import ResponsiveImageField
+from nejat.publishing.languages import language_codes
 from nejat.publishing.models import Publishable, TaggedItem
 from nejat.publishing.richtext import RichTextField
 
@@ -25,6 +28,10 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+# The address of the archive of months: no article may take it.
+ARCHIVE_SLUG = "archive"
 
 
 class Article(Publishable):
@@ -79,6 +86,24 @@ class Article(Publishable):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-publish_at", "-pk"]
+        # Lists walk these newest first and stop after a page (see pagination).
+        indexes = [
+            models.Index(fields=["publish_at", "id"], name="article_newest"),
+            models.Index(fields=["category", "publish_at", "id"], name="article_category_newest"),
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {
+            build_localized_fieldname("slug", code): ValidationError(
+                _("This address belongs to the archive of months; choose another."),
+                code="reserved",
+            )
+            for code in language_codes()
+            if getattr(self, build_localized_fieldname("slug", code)) == ARCHIVE_SLUG
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class CommentQuerySet(models.QuerySet):
@@ -124,3 +149,7 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {Truncator(self.text).words(8)}"
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, MonthArchiveView
+from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from django.views.generic.edit import FormMixin
 
 from articles.forms import CommentForm
@@ -14,18 +16,31 @@ from nejat.publishing.editions import same_page_in
 from nejat.publishing.languages import filled_in, languages_with
 from nejat.publishing.models import Tag
 from nejat.publishing.views import EditionDetailMixin, EditionListMixin
-from nejat.site.antispam import ip_hash, over_limit, too_many_posts
+from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.notifications import notify_staff
 
 
 class EditionArticlesMixin(EditionListMixin):
     model = Article
     list_related = ("category",)
-    list_prefetch = ("tags",)
+    keyset = True
 
     def get_queryset(self):
-        approved = Count("comments", filter=Q(comments__status=Comment.Status.APPROVED))
-        return super().get_queryset().annotate(comment_count=approved)
+        return super().get_queryset().annotate(comment_count=approved_comment_count())
+
+
+def approved_comment_count():
+    """Each article's number of approved comments, counted for the rows of the page only
+    (a join and GROUP BY would count them for every article before the page is cut)."""
+    approved = (
+        Comment.objects.approved()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(approved), 0)
 
 
 def comment_threads(article):
@@ -83,6 +98,20 @@ class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):
     template_name = "articles/month.html"
 
 
+class ArchiveView(TemplateView):
+    """Every month of the edition's archive, by year."""
+
+    template_name = "articles/archive.html"
+
+    def get_context_data(self, **kwargs):
+        months = Article.objects.published().in_language(get_language()).months()
+        years = {}
+        for month in months:
+            years.setdefault(month.year, []).append(month)
+        return super().get_context_data(years=list(years.items()), **kwargs)
+
+
+@method_decorator(public_form, name="dispatch")
 class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
     """The article, its approved comments and the form to add one (which waits for moderation)."""
 

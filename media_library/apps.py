@@ -13,6 +13,12 @@ class MediaLibraryConfig(AppConfig):
     name = "media_library"
     verbose_name = _("Media library")
 
+    def ready(self):
+        from media_library.models import Photo
+        from nejat.caching.invalidation import watch
+
+        watch(Photo)
+
     def menu_entries(self):
         from nejat.site.menu import MenuItem, url_or_none
 

@@ -7,6 +7,12 @@ class PublicationsConfig(AppConfig):
     name = "publications"
     verbose_name = _("Publications")
 
+    def ready(self):
+        from nejat.caching.invalidation import watch
+        from publications.models import Periodical
+
+        watch(Periodical)
+
     def menu_entries(self):
         from nejat.site.menu import MenuItem, url_or_none
         from publications.models import Periodical

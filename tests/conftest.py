@@ -29,3 +29,18 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def own_queries(client, settings, django_assert_num_queries):
+    """``own_queries(url, n)`` asserts that the page at ``url`` makes exactly ``n``
+    queries of its own: the page cache is off and a first request has kept the
+    chrome (menu, sidebar, footer, settings), as it is on a busy site."""
+    settings.NEJAT_PAGE_CACHE = False
+
+    def check(url, queries, data=None):
+        client.get(url, data)
+        with django_assert_num_queries(queries):
+            return client.get(url, data)
+
+    return check

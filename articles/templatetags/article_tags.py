@@ -26,8 +26,10 @@ def category_list():
 
 
 @register.inclusion_tag("includes/month_archive.html")
-def month_archive():
-    return {"months": edition_articles().dates("publish_at", "month", order="DESC")}
+def month_archive(count=12):
+    """The latest months, and whether there are older ones (the archive page lists all)."""
+    months = edition_articles().months(limit=count + 1)
+    return {"months": months[:count], "more": len(months) > count}
 
 
 @register.filter

@@ -40,12 +40,18 @@ def format_month(value, language_code=None):
     return localize_digits(formats.date_format(value, "YEAR_MONTH_FORMAT"), language_code)
 
 
+# The query parameters that name a distinct page of a list.
+PAGE_PARAMETERS = ("page", "older", "newer")
+
+
 def page_path(request):
-    """The request's path, keeping only the query parameter that names a distinct page."""
-    page = request.GET.get("page")
-    if page and page != "1":
-        return f"{request.path}?{urlencode({'page': page})}"
-    return request.path
+    """The request's path, keeping only the query parameters that name a distinct page."""
+    kept = {
+        name: value
+        for name in PAGE_PARAMETERS
+        if (value := request.GET.get(name)) and not (name == "page" and value == "1")
+    }
+    return f"{request.path}?{urlencode(kept)}" if kept else request.path
 
 
 def same_page_in(request, languages=None):

@@ -30,6 +30,19 @@ def publishable_models():
     return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
+def next_scheduled_publication():
+    """When the next scheduled item of any content type goes live, or None."""
+    now = timezone.now()
+    times = [
+        model.objects.filter(status=Publishable.Status.PUBLISHED, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+        for model in publishable_models()
+    ]
+    return min(filter(None, times), default=None)
+
+
 def _text(value):
     """A stored value as text to compare: a file by its name, nothing as ""."""
     return "" if value is None else str(value)
@@ -42,6 +55,28 @@ class PublishableQuerySet(models.QuerySet):
     def in_language(self, language_code):
         """Items whose required translated fields are all filled in that language."""
         return self.filter(filled_in(language_code, *self.model.edition_fields))
+
+    def months(self, limit=None):
+        """The months (as dates of their first day, in the site's time zone) these items
+        were published in, newest first.
+
+        One quick probe of the publish-time index per month, newest to oldest, instead of
+        grouping every item: twenty years of archives cost 240 probes, whatever the
+        number of items.
+        """
+        months = []
+        newest_first = self.order_by("-publish_at").values_list("publish_at", flat=True)
+        upper = None
+        while limit is None or len(months) < limit:
+            rows = newest_first if upper is None else newest_first.filter(publish_at__lt=upper)
+            latest = rows.first()
+            if latest is None:
+                break
+            upper = timezone.localtime(latest).replace(
+                day=1, hour=0, minute=0, second=0, microsecond=0
+            )
+            months.append(upper.date())
+        return months
 
     def visible_to(self, user):
         """What a visitor may open: everything for staff (preview), else what is published."""

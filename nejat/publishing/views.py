@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 from nejat.publishing.models import sees_unpublished
+from nejat.publishing.pagination import keyset_page, numbered_links
 
 
 class EditionListMixin:
@@ -15,12 +16,29 @@ class EditionListMixin:
 
     ``model`` must use ``PublishableQuerySet``; ``list_related`` and
     ``list_prefetch`` keep the query count fixed however many items a page shows.
+    With ``keyset``, pages follow the newest-first order by their first or last item
+    (``pagination``), so the deepest page costs what the first does.
     """
 
     paginate_by = settings.NEJAT_PAGE_SIZE
     list_related = ()
     list_prefetch = ()
     ordering = ("-publish_at", "-pk")
+    keyset = False
+
+    def paginate_queryset(self, queryset, page_size):
+        if not self.keyset:
+            paginator, page, items, is_paginated = super().paginate_queryset(queryset, page_size)
+            self.pagination_links = numbered_links(page, self.request.path)
+            return paginator, page, items, is_paginated
+        page = keyset_page(queryset, self.request.GET, page_size)
+        self.pagination_links = (page.newer, page.older)
+        return None, page, page.object_list, bool(page.newer or page.older)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        newer, older = getattr(self, "pagination_links", (None, None))
+        return {**context, "pagination": {"newer": newer, "older": older}}
 
     def get_queryset(self):
         return (

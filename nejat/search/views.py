@@ -4,9 +4,11 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.generic import ListView
 
 from nejat.search.highlighting import Highlighter
@@ -21,6 +23,8 @@ class SearchForm(forms.Form):
         return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
 
 
+# Results are kept a minute: a search is typed by few and changes with every new item.
+@method_decorator(cache_control(max_age=60), name="dispatch")
 class SearchView(ListView):
     template_name = "search/search.html"
     paginate_by = settings.NEJAT_PAGE_SIZE

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "nejat",
     "nejat.publishing",
     "nejat.media",
+    "nejat.caching",
     "nejat.search",
     "nejat.editorial",
     "nejat.site",
@@ -49,18 +50,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A reader's page from the cache costs no more than this far down the stack.
+    "nejat.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nejat.caching.middleware.ReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nejat.site.redirects.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "nejat.urls"
-CSRF_FAILURE_VIEW = "nejat.site.views.csrf_failure"
+CSRF_FAILURE_VIEW = "nejat.site.antispam.csrf_failure"
 WSGI_APPLICATION = "nejat.wsgi.application"
 
 TEMPLATES = [
@@ -140,6 +144,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Whole pages for readers, kept in the cache above until something they show changes
+# (see nejat.caching); the page cache off still keeps the chrome of every edition.
+NEJAT_PAGE_CACHE = env.bool("NEJAT_PAGE_CACHE", default=True)
+NEJAT_PAGE_CACHE_SECONDS = env.int("NEJAT_PAGE_CACHE_SECONDS", default=300)
+# Messages ("thank you") travel in a cookie, never the session: a reader's page never
+# asks for a session, so it stays the same for every reader.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Largest image accepted, in pixels; a bigger one is refused before it is decoded.
 NEJAT_MAX_IMAGE_PIXELS = env.int("NEJAT_MAX_IMAGE_PIXELS", default=40_000_000)

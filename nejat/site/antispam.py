@@ -1,20 +1,26 @@
 """Spam and flood protection for the public forms, with no third-party service.
 
 Every public form inherits ``ProtectedForm`` (a honeypot and a minimum time to
-fill it in); views call ``over_limit`` before storing anything.
+fill it in); views call ``over_limit`` before storing anything, and are wrapped in
+``public_form``: the pages they are on are the same for every reader (and cached),
+so readers get no CSRF cookie and their posts are checked by where they come from.
 """
 
 import time
+from functools import wraps
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 
-TIMESTAMP_SALT = "nejat.site.antispam.shown-at"
+TIMESTAMP_SALT = "nejat.antispam.shown-at"
 
 
 def client_ip(request):
@@ -27,6 +33,48 @@ def client_ip(request):
 def ip_hash(request):
     """A keyed hash of the visitor's IP address: comparable, but not the address."""
     return salted_hmac("nejat.ip", client_ip(request), algorithm="sha256").hexdigest()
+
+
+def public_form(view):
+    """A view whose form is on pages every reader gets alike. Signed-in staff pass
+    Django's CSRF check as everywhere; a reader's post must come from a page of this
+    site, by its ``Origin`` (else ``Referer``) header, as Django checks on HTTPS."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method == "POST":
+            if request.user.is_authenticated:
+                refusal = CsrfViewMiddleware(view).process_view(request, view, args, kwargs)
+                if refusal is not None:
+                    return refusal
+            elif not from_this_site(request):
+                return csrf_failure(request, reason="foreign origin")
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(checked)
+
+
+def from_this_site(request):
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is not None:
+        return origin != "null" and same_origin(origin, request)
+    referer = request.META.get("HTTP_REFERER")
+    if referer:
+        return same_origin(referer, request)
+    # Browsers send one or the other with every form; on HTTPS, Django requires it too.
+    return not request.is_secure()
+
+
+def same_origin(url, request):
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def csrf_failure(request, reason=""):
+    """A form post refused for where it came from (also Django's ``CSRF_FAILURE_VIEW``)."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def too_many_posts(request):

@@ -9,3 +9,9 @@ class SiteConfig(AppConfig):
     name = "nejat.site"
     label = "nejat_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from nejat.caching.invalidation import watch
+        from nejat.site.models import SiteSettings
+
+        watch(SiteSettings)

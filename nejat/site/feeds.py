@@ -7,7 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 
-from nejat.site.models import SiteSettings
+from nejat.site.chrome import site_settings
 
 FEED_LENGTH = 20
 DC = "http://purl.org/dc/elements/1.1/"
@@ -40,7 +40,7 @@ class EditionFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         feed = copy.copy(self)
         feed.request = request
-        feed.site = SiteSettings.current()
+        feed.site = site_settings()
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def item_extra_kwargs(self, item):

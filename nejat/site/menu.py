@@ -2,7 +2,7 @@
 offers (its ``AppConfig.menu_entries()``, in the order of ``INSTALLED_APPS``), the
 pages placed in the menu, and Contact us."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
@@ -33,10 +33,12 @@ def section_entries():
     ]
 
 
-def build_menu(path, pages):
+def build_menu(path, pages, sections):
+    """The menu for the page at ``path``: ``sections`` are the content apps' entries
+    (``section_entries()``, which may be kept across requests: they are copied)."""
     items = [
         MenuItem(_("Home"), reverse("home")),
-        *section_entries(),
+        *(replace(item, children=[replace(child) for child in item.children]) for item in sections),
         *(MenuItem(page.title, page.get_absolute_url()) for page in pages),
         MenuItem(_("Contact us"), reverse("contact")),
     ]

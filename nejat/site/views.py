@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.generic import DetailView, FormView, TemplateView
 
 from nejat.publishing.views import EditionDetailMixin
-from nejat.site.antispam import ip_hash, over_limit, too_many_posts
+from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.forms import ContactForm
 from nejat.site.models import ContactMessage, Page
 from nejat.site.notifications import notify_staff
@@ -17,6 +18,7 @@ class PageView(EditionDetailMixin, DetailView):
     template_name = "site/page_detail.html"
 
 
+@method_decorator(public_form, name="dispatch")
 class ContactView(FormView):
     form_class = ContactForm
     template_name = "site/contact/contact.html"
@@ -50,7 +52,3 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-def csrf_failure(request, reason=""):
-    return render(request, "403_csrf.html", status=403)

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 
 from articles.models import Article
+from nejat.caching import generation as generations
 from nejat.site.models import Page
 from nejat.wordpress import wxr
 from nejat.wordpress.comments import Comments
@@ -64,7 +65,8 @@ class WordPressImport(PostMapping):
         self.uploads = Uploads(uploads, self.report, dry_run=dry_run)
 
     def run(self):
-        with TemporaryDirectory() as folder:
+        # One new page-cache generation at the end, not one for every item imported.
+        with TemporaryDirectory() as folder, generations.deferred():
             self.survey = Survey(folder, self.zone)
             try:
                 self.read_through()

@@ -26,9 +26,10 @@ def message(**overrides):
 
 
 class TestContactForm:
-    def test_page_has_the_form_with_csrf_and_honeypot(self, client):
-        html = client.get("/sq/contact/").content.decode()
-        assert 'name="csrfmiddlewaretoken"' in html
+    def test_page_has_the_form_with_a_honeypot_and_no_cookie(self, client):
+        response = client.get("/sq/contact/")
+        html = response.content.decode()
+        assert 'name="csrfmiddlewaretoken"' not in html and not response.cookies
         assert 'name="website"' in html and 'name="shown_at"' in html
         assert "Na shkruani" in html or "<h1" in html
 
@@ -90,11 +91,13 @@ class TestContactForm:
         assert '<html lang="sq"' in response.content.decode()
         assert "Too many messages" not in response.content.decode()
 
-    def test_post_without_csrf_token_gets_the_translated_csrf_page(self):
+    def test_post_from_another_site_gets_the_translated_refusal_page(self):
         from django.test import Client
 
         strict = Client(enforce_csrf_checks=True)
-        response = strict.post("/fa/contact/", message())
+        response = strict.post(
+            "/fa/contact/", message(), headers={"Origin": "https://elsewhere.example"}
+        )
         assert response.status_code == 403
         assert '<html lang="fa" dir="rtl">' in response.content.decode()
         assert ContactMessage.objects.count() == 0

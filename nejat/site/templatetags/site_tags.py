@@ -8,6 +8,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from nejat.site.chrome import site_chrome
 from nejat.site.menu import build_menu
 
 register = template.Library()
@@ -33,9 +34,10 @@ SHARE_TARGETS = [
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    pages = [page for page in context["site_pages"] if page.placement == "menu"]
+    chrome = site_chrome(context["LANGUAGE_CODE"])
+    pages = [page for page in chrome["pages"] if page.placement == "menu"]
     return {
-        "items": build_menu(context["request"].path, pages),
+        "items": build_menu(context["request"].path, pages, chrome["sections"]),
         "alternates": context["alternates"],
         "LANGUAGE_CODE": context["LANGUAGE_CODE"],
     }

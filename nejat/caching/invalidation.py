@@ -1,0 +1,35 @@
+"""What starts a new generation: a change to anything readers see.
+
+Every ``Publishable`` and the tags are watched from here; the other apps say which
+of their models readers see (``watch`` in their ``AppConfig.ready``). Changes made
+with ``QuerySet.update()`` send no signal: who makes them calls ``invalidate()``.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from nejat.caching.generation import invalidate
+from nejat.publishing.models import Tag, TaggedItem, publishable_models
+
+
+def watch(model, unless=None):
+    """Start a new generation when an instance of ``model`` is saved or deleted,
+    unless ``unless(instance, created)`` says readers cannot see that change."""
+
+    def changed(sender, instance, created=False, raw=False, **kwargs):
+        if not raw and not (unless and unless(instance, created)):
+            invalidate()
+
+    uid = f"page cache {model._meta.label_lower}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+
+
+def tags_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        invalidate()
+
+
+def watch_content():
+    for model in [*publishable_models(), Tag, TaggedItem]:
+        watch(model)
+    m2m_changed.connect(tags_changed, sender=TaggedItem, dispatch_uid="page cache tags")

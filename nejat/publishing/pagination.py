@@ -1,0 +1,90 @@
+"""Pages of a list that cost the same however deep a reader goes.
+
+A newest-first list is paged by the item a page starts after (``?older=<id>``) or
+before (``?newer=<id>``), not by page number: the database finds the page through
+the index on the publish time instead of counting and skipping every item before
+it, and there is no count of the whole list at all. Lists in another order keep
+numbered pages (``?page=2``).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils.http import urlencode
+
+
+@dataclass
+class Page:
+    object_list: list
+    newer: str | None  # the query string of the newer page, if there is one
+    older: str | None
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
+def keyset_page(queryset, params, size):
+    """The page of ``queryset`` (ordered by ``-publish_at, -pk``) that ``params``
+    (the request's query) asks for."""
+    older, newer = params.get("older"), params.get("newer")
+    if not older and not newer:
+        return _first_page(queryset, size)
+    anchor_pk = _number(older or newer)
+    moment = (
+        queryset.model._default_manager.filter(pk=anchor_pk)
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    if moment is None:
+        raise Http404
+    if older:
+        before = Q(publish_at__lt=moment) | Q(publish_at=moment, pk__lt=anchor_pk)
+        rows = list(queryset.filter(before)[: size + 1])
+        items = rows[:size]
+        return _page(items, newer=bool(items), older=len(rows) > size)
+    after = Q(publish_at__gt=moment) | Q(publish_at=moment, pk__gt=anchor_pk)
+    rows = list(queryset.filter(after).order_by("publish_at", "pk")[: size + 1])
+    if len(rows) <= size:
+        # Back at the top: the first page, whole.
+        return _first_page(queryset, size)
+    items = rows[:size][::-1]
+    return _page(items, newer=True, older=True)
+
+
+def numbered_links(page, path):
+    """The newer and older pages of a page of Django's paginator, as addresses
+    relative to the list at ``path``."""
+    newer = older = None
+    if page.has_previous():
+        number = page.previous_page_number()
+        newer = f"?{urlencode({'page': number})}" if number > 1 else path
+    if page.has_next():
+        older = f"?{urlencode({'page': page.next_page_number()})}"
+    return newer, older
+
+
+def _first_page(queryset, size):
+    rows = list(queryset[: size + 1])
+    return _page(rows[:size], newer=False, older=len(rows) > size)
+
+
+def _page(items, newer, older):
+    return Page(
+        object_list=items,
+        newer=f"?{urlencode({'newer': items[0].pk})}" if newer and items else None,
+        older=f"?{urlencode({'older': items[-1].pk})}" if older and items else None,
+    )
+
+
+def _number(value):
+    try:
+        number = int(value)
+    except ValueError:
+        raise Http404 from None
+    if number < 1:
+        raise Http404
+    return number
