@@ -9,8 +9,9 @@ from taggit.managers import TaggableManager
 
 from nejat.media.images import ResponsiveImageField
 from nejat.publishing.languages import language_codes
-from nejat.publishing.models import Publishable, TaggedItem
+from nejat.publishing.models import Publishable
 from nejat.publishing.richtext import RichTextField
+from nejat.publishing.tags import TaggedItem
 
 
 class Category(models.Model):
@@ -104,6 +105,10 @@ class Article(Publishable):
         }
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def share_image(self):
+        return self.image or None
 
 
 class CommentQuerySet(models.QuerySet):

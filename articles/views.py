@@ -14,7 +14,7 @@ from articles.forms import CommentForm
 from articles.models import Article, Category, Comment
 from nejat.publishing.editions import same_page_in
 from nejat.publishing.languages import filled_in, languages_with
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 from nejat.publishing.views import EditionDetailMixin, EditionListMixin
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.notifications import notify_staff

@@ -15,7 +15,8 @@ from nejat.media.video import (
     validate_video_file_url,
 )
 from nejat.publishing.languages import first_filled
-from nejat.publishing.models import Publishable, TaggedItem
+from nejat.publishing.models import Publishable
+from nejat.publishing.tags import TaggedItem
 
 
 class MediaItem(Publishable):
@@ -57,6 +58,10 @@ class Picture(MediaItem):
 
     class Meta(MediaItem.Meta):
         abstract = True
+
+    @property
+    def share_image(self):
+        return self.image or None
 
 
 class Cartoon(Picture):
@@ -104,6 +109,10 @@ class Album(MediaItem):
         if photos is None:
             photos = self.photos.all()[:1]
         return photos[0].image if photos else None
+
+    @property
+    def share_image(self):
+        return self.cover_image
 
 
 class Photo(models.Model):
@@ -211,6 +220,10 @@ class Video(MediaItem):
         elif not self.file:
             self.file_type = ""
         super().save(*args, **kwargs)
+
+    @property
+    def share_image(self):
+        return self.poster or None
 
     @property
     def source(self):

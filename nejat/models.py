@@ -5,7 +5,7 @@ label they were created with, so their tables, permissions and migrations stay
 where they are. This module names them all in one place.
 """
 
-from nejat.publishing.models import Tag, TaggedItem
+from nejat.publishing.tags import Tag, TaggedItem
 from nejat.search.models import SearchEntry
 from nejat.site.models import ContactMessage, Page, Redirect, SiteSettings
 from nejat.wordpress.models import ImportRecord

@@ -16,7 +16,7 @@ from articles.views import HomeView
 from nejat.editorial import translation_board
 from nejat.publishing import converters  # noqa: F401  (registers <uslug:…>)
 from nejat.search.views import SearchView
-from nejat.site import sitemaps, views
+from nejat.site import share, sitemaps, views
 
 SITEMAPS = {
     "sections": partial(
@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("contact/thanks/", views.ContactThanksView.as_view(), name="contact_thanks"),
     path("search/", SearchView.as_view(), name="search"),
+    path("share/<slug:kind>/<int:pk>/<slug:network>/", share.share, name="share"),
     path("feed/", article_feeds.ArticleFeed(), name="feed"),
     path("feed/atom/", article_feeds.ArticleAtomFeed(), name="feed_atom"),
     path("feed/category/<slug:slug>/", article_feeds.CategoryFeed(), name="category_feed"),

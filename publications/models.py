@@ -125,6 +125,10 @@ class Publication(Publishable):
     def get_read_url(self):
         return reverse(self.read_url_name, kwargs=self.get_url_kwargs())
 
+    @property
+    def share_image(self):
+        return self.cover or None
+
     def file_names(self):
         """The downloaded file's name in the current language, and a plain-ASCII fallback."""
         raise NotImplementedError

@@ -7,7 +7,7 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Category
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 
 TITLES = {
     "en": "Volunteers plant trees along the river",

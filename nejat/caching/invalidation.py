@@ -8,7 +8,8 @@ with ``QuerySet.update()`` send no signal: who makes them calls ``invalidate()``
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from nejat.caching.generation import invalidate
-from nejat.publishing.models import Tag, TaggedItem, publishable_models
+from nejat.publishing.models import publishable_models
+from nejat.publishing.tags import Tag, TaggedItem
 
 
 def watch(model, unless=None):

@@ -116,11 +116,12 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         chosen = max([w for w in self.widths if w <= width] or self.widths[:1])
         return self.storage.url(rendition_name(self.name, chosen, extension))
 
-    def srcset(self, extension="webp"):
+    def srcset(self, extension="webp", widths=None):
         if extension == "fallback":
             extension = fallback_extension(self.name)
         return ", ".join(
-            f"{self.storage.url(rendition_name(self.name, w, extension))} {w}w" for w in self.widths
+            f"{self.storage.url(rendition_name(self.name, w, extension))} {w}w"
+            for w in widths or self.widths
         )
 
     @property

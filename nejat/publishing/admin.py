@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from nejat.publishing.languages import in_every_language
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 
 
 @admin.register(Tag)

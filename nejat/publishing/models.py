@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from taggit.models import GenericTaggedItemBase, TagBase
 
 from nejat.publishing.languages import (
     filled_in,
@@ -204,6 +203,12 @@ class Publishable(models.Model):
             raise ValidationError(errors)
 
     @property
+    def share_image(self):
+        """The picture social networks show with a link to the item (a
+        ``ResponsiveImageField`` file), if it has one."""
+        return None
+
+    @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
@@ -274,26 +279,5 @@ class Publishable(models.Model):
         return {code: self.url_in(code) for code in self.languages}
 
 
-class Tag(TagBase):
-    """A tag shared by every content type; ``name`` is the editors' key, ``label``
-    what readers of each edition see."""
-
-    label = models.CharField(_("label"), max_length=100, blank=True)
-
-    class Meta:
-        app_label = "nejat"
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-        ordering = ["name"]
-
-
-class TaggedItem(GenericTaggedItemBase):
-    tag = models.ForeignKey(
-        Tag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-    class Meta:
-        app_label = "nejat"
-        verbose_name = _("tagged item")
-        verbose_name_plural = _("tagged items")
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+# The tag models belong to this app too (they live in their own module).
+from nejat.publishing.tags import Tag, TaggedItem  # noqa: E402, F401

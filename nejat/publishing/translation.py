@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 
 
 @register(Tag)

@@ -13,7 +13,8 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article
-from nejat.publishing.models import Publishable, TaggedItem
+from nejat.publishing.models import Publishable
+from nejat.publishing.tags import TaggedItem
 from nejat.site.models import Page, address_is_free
 from nejat.wordpress import content
 from nejat.wordpress.markup import plain_text

@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Category
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 from nejat.wordpress.markup import plain_text
 from nejat.wordpress.survey import edition
 from nejat.wordpress.wxr import Term

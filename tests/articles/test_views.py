@@ -237,18 +237,58 @@ class TestOddAddresses:
 
 
 class TestShareLinks:
-    def test_cards_and_articles_carry_plain_share_links(self, client, category):
+    NETWORKS = {
+        "fb": "https://www.facebook.com/sharer/sharer.php?u={url}",
+        "tg": "https://t.me/share/url?url={url}&text={title}",
+        "wa": "https://wa.me/?text={title}%20{url}",
+        "mail": "mailto:?subject={title}&body={url}",
+    }
+
+    def quoted(self, article):
         from urllib.parse import quote
 
+        return {
+            "url": quote(f"http://testserver{article.url_in('fa')}", safe=""),
+            "title": quote(article.title_fa, safe=""),
+        }
+
+    def test_an_article_carries_plain_share_links_and_a_copy_link(self, client, category):
         article = make_article(category, languages=["fa"])
-        url = quote(f"http://testserver{article.url_in('fa')}", safe="")
-        title = quote(article.title_fa, safe="")
-        for page in ("/fa/", article.url_in("fa")):
-            html = client.get(page).content.decode()
-            assert f"https://www.facebook.com/sharer/sharer.php?u={url}" in html
-            assert f"https://t.me/share/url?url={url}&amp;text={title}" in html
-            assert f"https://wa.me/?text={title}%20{url}" in html
-            assert f"mailto:?subject={title}&amp;body={url}" in html
-            for network in ("twitter.com/intent/tweet", "pinterest.com", "web.skype.com"):
-                assert network in html
-            assert '<script src="http' not in html
+        html = client.get(article.url_in("fa")).content.decode()
+        for pattern in self.NETWORKS.values():
+            assert pattern.format(**self.quoted(article)).replace("&", "&amp;") in html
+        for network in ("twitter.com/intent/tweet", "pinterest.com"):
+            assert network in html
+        assert "skype" not in html and "data-copy-link" in html
+        assert '<script src="http' not in html
+
+    def test_a_cards_short_share_links_lead_to_the_networks(self, client, category):
+        article = make_article(category, languages=["fa"])
+        html = client.get("/fa/").content.decode()
+        for network, pattern in self.NETWORKS.items():
+            link = f"/fa/share/article/{article.pk}/{network}/"
+            assert f'href="{link}"' in html
+            response = client.get(link)
+            assert response.status_code == 302
+            assert response["Location"] == pattern.format(**self.quoted(article))
+        copied = client.get(f"/fa/share/article/{article.pk}/link/")
+        assert copied["Location"] == article.url_in("fa")
+
+    @pytest.mark.parametrize(
+        "link",
+        [
+            "/fa/share/article/{pk}/skype/",
+            "/fa/share/comment/{pk}/fb/",
+            "/en/share/article/{pk}/fb/",
+        ],
+    )
+    def test_no_share_address_for_what_is_not_published_in_the_edition(
+        self, client, category, link
+    ):
+        article = make_article(category, languages=["fa"])
+        assert client.get(link.format(pk=article.pk)).status_code == 404
+
+    def test_a_card_is_small_however_long_its_persian_address(self, client, category):
+        for _ in range(10):
+            make_article(category, languages=["fa"], title_fa="عنوانی بلند " * 12)
+        assert len(client.get("/fa/").content) < 25 * 1024

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Category, Comment
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 from nejat.site.models import Page, SiteSettings
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from articles.models import Article, Category, Comment
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 from nejat.site.models import Page
 from tests.wordpress.conftest import POLYLANG, WPML, run_import
 

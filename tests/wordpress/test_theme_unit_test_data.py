@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Category, Comment
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 from nejat.site.models import Page, Redirect
 from nejat.wordpress.models import ImportRecord
 from tests.wordpress.conftest import BLOCK_DATA, THEME_DATA, run_import

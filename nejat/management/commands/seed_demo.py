@@ -10,7 +10,7 @@ from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
 from nejat.media.demo_images import abstract_picture
-from nejat.publishing.models import Tag
+from nejat.publishing.tags import Tag
 from nejat.site.models import Page, SiteSettings
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"

@@ -9,24 +9,25 @@ from nejat.publishing.editions import localize_digits
 
 register = template.Library()
 
+# The one JPEG/PNG width a browser without WebP gets.
+FALLBACK_WIDTH = 800
+
 
 @register.simple_tag
-def responsive_image(image, alt="", sizes="100vw", loading="lazy"):
-    """A ``<picture>`` offering the WebP renditions with a JPEG/PNG fallback."""
+def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None):
+    """A ``<picture>`` offering the WebP renditions (up to ``largest`` pixels wide), and
+    one JPEG/PNG for the rare browser without WebP."""
     if not image:
         return ""
-    largest = image.widths[-1]
+    widths = [w for w in image.widths if largest is None or w <= largest] or image.widths[:1]
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
-        'loading="{}" decoding="async"></picture>',
-        image.srcset("webp"),
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async"></picture>',
+        image.srcset("webp", widths),
         sizes,
-        image.largest_url,
-        image.srcset("fallback"),
-        sizes,
-        largest,
-        round(image.original_height * largest / image.original_width),
+        image.rendition_url(FALLBACK_WIDTH, "fallback"),
+        widths[-1],
+        round(image.original_height * widths[-1] / image.original_width),
         alt,
         loading,
     )

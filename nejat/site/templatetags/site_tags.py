@@ -2,34 +2,19 @@
 addresses and structured data."""
 
 import json
-from urllib.parse import quote
 
 from django import template
+from django.urls import reverse
+from django.utils.encoding import uri_to_iri
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
+from nejat.site import share
 from nejat.site.chrome import site_chrome
 from nejat.site.menu import build_menu
 
 register = template.Library()
 
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-# Share links as plain addresses: nothing from these networks loads on our pages.
-# Each address is a pattern over the page's quoted url, title and image.
-SHARE_TARGETS = [
-    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
-    ("x", "X (Twitter)", "https://twitter.com/intent/tweet?url={url}&text={title}"),
-    (
-        "pinterest",
-        "Pinterest",
-        "https://pinterest.com/pin/create/button/?url={url}&description={title}&media={image}",
-    ),
-    ("whatsapp", "WhatsApp", "https://wa.me/?text={title}%20{url}"),
-    ("telegram", "Telegram", "https://t.me/share/url?url={url}&text={title}"),
-    ("skype", "Skype", "https://web.skype.com/share?url={url}&text={title}"),
-    ("email", _("Email"), "mailto:?subject={title}&body={url}"),
-]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -41,6 +26,13 @@ def main_menu(context):
         "alternates": context["alternates"],
         "LANGUAGE_CODE": context["LANGUAGE_CODE"],
     }
+
+
+@register.filter
+def iri(url):
+    """An address with letters of any alphabet as they are, not percent-encoded: a
+    third of the bytes of a Persian or Arabic address, and browsers send it alike."""
+    return uri_to_iri(url)
 
 
 @register.simple_tag(takes_context=True)
@@ -56,15 +48,20 @@ def json_ld(data):
 
 @register.inclusion_tag("includes/share_links.html", takes_context=True)
 def share_links(context, title, path, image_path=""):
-    request = context["request"]
-    # Quote each value once: titles in Arabic script triple in length when quoted.
-    quoted = {
-        "url": quote(request.build_absolute_uri(path), safe=""),
-        "title": quote(str(title), safe=""),
-        "image": quote(request.build_absolute_uri(image_path), safe="") if image_path else "",
-    }
+    """A page's own share links, straight to each network."""
+    absolute = context["request"].build_absolute_uri
+    image = absolute(image_path) if image_path else ""
     links = [
-        {"key": key, "name": name, "url": pattern.format(**quoted)}
-        for key, name, pattern in SHARE_TARGETS
+        (name, share.network_address(network, absolute(path), title, image))
+        for network, (name, _pattern) in share.TARGETS.items()
     ]
-    return {"links": links, "title": title}
+    return {"links": links, "page_url": absolute(path)}
+
+
+@register.inclusion_tag("includes/share_links.html")
+def card_share_links(item):
+    """A card's share links, short: through our share address, which redirects (the
+    copy-link action copies the card's own link when scripts run)."""
+    base = reverse("share", args=[item._meta.model_name, item.pk, "network"])[: -len("network/")]
+    links = [(name, f"{base}{network}/") for network, (name, _p) in share.TARGETS.items()]
+    return {"links": links, "page_url": f"{base}{share.LINK}/"}
