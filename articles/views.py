@@ -117,14 +117,13 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
 
     model = Article
     detail_related = ("category",)
-    detail_prefetch = ("tags",)
     form_class = CommentForm
 
     def get_context_data(self, **kwargs):
         article = self.object
         comments, comment_count = comment_threads(article)
         return super().get_context_data(
-            tags=[tag for tag in article.tags.all() if tag.label],
+            tags=list(Tag.objects.labelled_on(article)),
             comments=comments,
             comment_count=comment_count,
             structured_data=self.structured_data(article),

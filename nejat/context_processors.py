@@ -1,7 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from nejat.caching.chrome import generation_id
 from nejat.publishing.editions import same_page_in
 from nejat.site.chrome import site_chrome, site_settings
 
@@ -10,13 +9,11 @@ def site(request):
     """What every public page shows: the site settings, the pages placed in the menu
     and footer (both kept per edition until something changes), this page in every
     edition (a view whose page exists only in some editions passes its own
-    ``alternates``), and the generation ``{% cache %}`` fragments of the chrome vary
-    on. Each is fetched only if a template uses it.
+    ``alternates``). Each is fetched only if a template uses it.
     """
     language = get_language()
     return {
         "site": SimpleLazyObject(site_settings),
         "site_pages": SimpleLazyObject(lambda: site_chrome(language)["pages"]),
         "alternates": SimpleLazyObject(lambda: same_page_in(request)),
-        "chrome_generation": SimpleLazyObject(generation_id),
     }

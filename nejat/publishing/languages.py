@@ -44,6 +44,12 @@ def localized_fields(model):
     }
 
 
+def other_languages_fields(model, language_code):
+    """The columns of the model's translated fields in every language but this one:
+    what a list of the edition need not fetch (four bodies per article, say)."""
+    return [name for name, code in localized_fields(model).items() if code != language_code]
+
+
 def first_filled(instance, field):
     """The field in the current language, else in the first language that has it."""
     values = [getattr(instance, field)] + [

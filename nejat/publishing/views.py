@@ -7,6 +7,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
+from nejat.publishing.languages import other_languages_fields
 from nejat.publishing.models import sees_unpublished
 from nejat.publishing.pagination import keyset_page, numbered_links
 
@@ -41,9 +42,11 @@ class EditionListMixin:
         return {**context, "pagination": {"newer": newer, "older": older}}
 
     def get_queryset(self):
+        language = get_language()
         return (
             self.model.objects.published()
-            .in_language(get_language())
+            .in_language(language)
+            .defer(*other_languages_fields(self.model, language))
             .select_related(*self.list_related)
             .prefetch_related(*self.list_prefetch)
             .order_by(*self.ordering)

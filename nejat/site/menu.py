@@ -16,6 +16,12 @@ class MenuItem:
     children: list = field(default_factory=list)
     current: bool = False
 
+    def as_text(self):
+        """The item with its label (and its children's) in the active language, as text."""
+        return replace(
+            self, label=str(self.label), children=[child.as_text() for child in self.children]
+        )
+
 
 def url_or_none(name, **kwargs):
     try:
@@ -34,12 +40,13 @@ def section_entries():
 
 
 def build_menu(path, pages, sections):
-    """The menu for the page at ``path``: ``sections`` are the content apps' entries
-    (``section_entries()``, which may be kept across requests: they are copied)."""
+    """The menu for the page at ``path``: ``pages`` are links to the pages placed in it,
+    ``sections`` the content apps' entries (``section_entries()``, which may be kept
+    across requests: they are copied)."""
     items = [
         MenuItem(_("Home"), reverse("home")),
         *(replace(item, children=[replace(child) for child in item.children]) for item in sections),
-        *(MenuItem(page.title, page.get_absolute_url()) for page in pages),
+        *(MenuItem(page.title, page.url) for page in pages),
         MenuItem(_("Contact us"), reverse("contact")),
     ]
     home = items[0].url
