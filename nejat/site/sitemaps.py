@@ -1,19 +1,20 @@
 """``/sitemap.xml`` and ``/robots.txt``: the machinery, and the site's pages; each
 content app has a ``sitemaps`` module of its own.
 
-The sitemap lists every published item once for each edition it exists in, with
-``xhtml:link`` alternates naming exactly those editions and an ``x-default``;
-once the site has more addresses than one sitemap may hold, ``/sitemap.xml``
-becomes an index of one sitemap per section.
+``/sitemap.xml`` is an index of sections, each in pages of at most a thousand
+addresses: every published item once for each edition it exists in, with
+``xhtml:link`` alternates naming exactly those editions and an ``x-default``.
 """
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, TextField
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 
 from nejat.site.discovery import x_default
 from nejat.site.models import Page
@@ -24,11 +25,22 @@ def editions():
 
 
 class EditionsSitemap(Sitemap):
-    """Addresses as (thing, language) pairs, each with the thing's other editions as
-    alternates; subclasses say which things there are and in which languages."""
+    """Addresses of things, one for each edition a thing exists in, each with the
+    thing's other editions as alternates; subclasses say which things there are and
+    in which languages.
+
+    A sitemap page holds at most ``limit`` addresses: the things are paged, not
+    their addresses, so a page fetches and writes only its own things however many
+    there are.
+    """
+
+    limit = 1000
 
     def things(self):
         raise NotImplementedError
+
+    def things_on_page(self, start, stop):
+        return self.things()[start:stop]
 
     def languages_of(self, thing):
         return editions()
@@ -36,31 +48,54 @@ class EditionsSitemap(Sitemap):
     def url_of(self, thing, language):
         raise NotImplementedError
 
-    def items(self):
-        # The view asks more than once (to count and to list); fetch once per request.
-        if not hasattr(self, "_pairs"):
-            self._pairs = [
-                (thing, language)
-                for thing in self.things()
-                for language in self.languages_of(thing)
-            ]
-        return self._pairs
+    def lastmod(self, thing):
+        return None
 
-    def location(self, pair):
-        return self.url_of(*pair)
+    @cached_property
+    def paginator(self):
+        return Paginator(Things(self), max(1, self.limit // len(editions())))
 
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        for url in urls:
-            thing, _language = url["item"]
-            alternates = {
+        urls = []
+        for thing in self.paginator.page(page).object_list:
+            addresses = {
                 code: origin + self.url_of(thing, code) for code in self.languages_of(thing)
             }
-            url["alternates"] = [
-                {"lang_code": code, "location": location} for code, location in alternates.items()
-            ] + [{"lang_code": "x-default", "location": x_default(alternates)}]
+            alternates = [
+                {"lang_code": code, "location": location} for code, location in addresses.items()
+            ] + [{"lang_code": "x-default", "location": x_default(addresses)}]
+            lastmod = self.lastmod(thing)
+            urls += [
+                {
+                    "item": thing,
+                    "location": location,
+                    "lastmod": lastmod,
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+                for location in addresses.values()
+            ]
+        lastmods = [url["lastmod"] for url in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
         return urls
+
+
+class Things:
+    """A sitemap's things as its paginator sees them: counted, then fetched a page at
+    a time."""
+
+    def __init__(self, sitemap):
+        self.sitemap = sitemap
+
+    def count(self):
+        things = self.sitemap.things()
+        return len(things) if isinstance(things, list) else things.count()
+
+    def __getitem__(self, page):
+        return list(self.sitemap.things_on_page(page.start, page.stop))
 
 
 class SectionSitemap(EditionsSitemap):
@@ -84,6 +119,9 @@ class EditionItemSitemap(EditionsSitemap):
     related = ()
 
     def things(self):
+        return self.model.objects.published().order_by("pk")
+
+    def things_on_page(self, start, stop):
         model = self.model
         # Long texts are not needed here; which editions an item exists in is asked
         # of the database, one subquery per language, in the same query.
@@ -93,11 +131,10 @@ class EditionItemSitemap(EditionsSitemap):
             for code in editions()
         }
         return (
-            model.objects.published()
+            self.things()
             .select_related(*self.related)
             .defer(*long_texts)
-            .annotate(**in_edition)
-            .order_by("pk")
+            .annotate(**in_edition)[start:stop]
         )
 
     def languages_of(self, item):
@@ -106,8 +143,8 @@ class EditionItemSitemap(EditionsSitemap):
     def url_of(self, item, language):
         return item.url_in(language)
 
-    def lastmod(self, pair):
-        return pair[0].updated_at
+    def lastmod(self, item):
+        return item.updated_at
 
 
 class PageSitemap(EditionItemSitemap):
@@ -115,15 +152,13 @@ class PageSitemap(EditionItemSitemap):
 
 
 def sitemap(request, sitemaps):
-    """One sitemap while it holds every address; past that, an index of sections.
+    """The index: each section's pages of at most a thousand addresses.
 
     ``sitemaps`` maps section names to sitemap classes (the project's URLconf gathers
     them from the apps); each request gets fresh instances.
     """
     sections = {name: sitemap_class() for name, sitemap_class in sitemaps.items()}
-    if sum(section.paginator.count for section in sections.values()) > EditionsSitemap.limit:
-        return sitemap_views.index(request, sections, sitemap_url_name="sitemap_section")
-    return sitemap_views.sitemap(request, sections)
+    return sitemap_views.index(request, sections, sitemap_url_name="sitemap_section")
 
 
 def section_sitemap(request, section, sitemaps):

@@ -31,12 +31,28 @@ def urlset(client, url="/sitemap.xml"):
     }
 
 
+def index(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    return [node.findtext("s:loc", namespaces=NS) for node in root]
+
+
+def every_url(client):
+    """The addresses of every sitemap the index names."""
+    urls = {}
+    for location in index(client):
+        urls.update(urlset(client, location.removeprefix(ORIGIN)))
+    return urls
+
+
 class TestSitemap:
     def test_an_article_in_two_languages_is_listed_in_both_with_exactly_those_alternates(
         self, client, category
     ):
         article = make_article(category, languages=("ar", "fa"))
-        urls = urlset(client)
+        urls = every_url(client)
         addresses = {code: ORIGIN + article.url_in(code) for code in ("ar", "fa")}
         for address in addresses.values():
             assert urls[address]["alternates"] == {**addresses, "x-default": addresses["ar"]}
@@ -45,24 +61,24 @@ class TestSitemap:
 
     def test_x_default_is_the_english_page_when_there_is_one(self, client, category):
         article = make_article(category, languages=("en", "fa"))
-        urls = urlset(client)
+        urls = every_url(client)
         alternates = urls[ORIGIN + article.url_in("fa")]["alternates"]
         assert alternates["x-default"] == ORIGIN + article.url_in("en")
 
     def test_drafts_and_scheduled_items_are_left_out(self, client, category):
         make_article(category, languages=("en",), status="draft")
         make_article(category, languages=("en",), days_ago=-3)
-        assert not [loc for loc in urlset(client) if "/articles/en-story" in loc]
+        assert not [loc for loc in every_url(client) if "/articles/en-story" in loc]
 
     def test_media_and_publications_are_listed(self, client):
         video = make_video(languages=("en", "sq"))
         issue = make_issue(make_periodical(), languages=("fa",))
-        urls = urlset(client)
+        urls = every_url(client)
         assert ORIGIN + video.url_in("sq") in urls
         assert set(urls[ORIGIN + issue.url_in("fa")]["alternates"]) == {"fa", "x-default"}
 
     def test_every_editions_home_is_listed(self, client):
-        urls = urlset(client)
+        urls = every_url(client)
         for code in ("en", "ar", "fa", "sq"):
             assert set(urls[f"{ORIGIN}/{code}/"]["alternates"]) == {
                 "en",
@@ -72,33 +88,34 @@ class TestSitemap:
                 "x-default",
             }
 
-    def test_past_its_limit_the_sitemap_becomes_an_index_of_sections(
+    def test_the_index_pages_each_section_by_at_most_its_limit_of_addresses(
         self, client, category, monkeypatch
     ):
         for _ in range(3):
             make_article(category, languages=("en", "fa"))
+        # Four addresses a page: one thing in each of the four editions at most.
         monkeypatch.setattr(EditionsSitemap, "limit", 4)
-        response = client.get("/sitemap.xml")
-        root = ElementTree.fromstring(response.content)
-        assert root.tag == f"{{{NS['s']}}}sitemapindex"
-        locations = [node.findtext("s:loc", namespaces=NS) for node in root]
+        locations = index(client)
         assert f"{ORIGIN}/sitemap-articles.xml" in locations
-        assert f"{ORIGIN}/sitemap-articles.xml?p=2" in locations
-        first, second = (
-            urlset(client, "/sitemap-articles.xml"),
-            urlset(client, "/sitemap-articles.xml?p=2"),
-        )
-        assert len(first) == 4 and len(second) == 2
+        assert f"{ORIGIN}/sitemap-articles.xml?p=3" in locations
+        assert f"{ORIGIN}/sitemap-articles.xml?p=4" not in locations
+        pages = [urlset(client, f"/sitemap-articles.xml?p={n}") for n in (1, 2, 3)]
+        assert [len(page) for page in pages] == [2, 2, 2]
+        assert client.get("/sitemap-articles.xml?p=4").status_code == 404
 
     @pytest.mark.parametrize("count", [2, 20])
-    def test_one_query_per_content_type_however_many_items(
+    def test_the_index_counts_and_a_page_fetches_in_fixed_queries(
         self, client, django_assert_num_queries, category, count
     ):
         for _ in range(count):
             make_article(category, languages=("en", "fa"))
-        # articles, pages, cartoons, news pictures, albums, videos, books, issues
+        # one count for each content type: articles, pages, cartoons, news pictures,
+        # albums, videos, books, issues
         with django_assert_num_queries(8):
-            assert len(urlset(client)) == 5 * 4 + count * 2
+            index(client)
+        # the count, the page of articles (with the editions each exists in)
+        with django_assert_num_queries(2):
+            assert len(urlset(client, "/sitemap-articles.xml")) == count * 2
 
     def test_an_unknown_section_is_not_found(self, client):
         assert client.get("/sitemap-nothing.xml").status_code == 404
