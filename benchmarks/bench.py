@@ -133,13 +133,13 @@ def count_queries(env, pages):
     return json.loads(out.stdout.splitlines()[-1])
 
 
-def measure_pages(config, server, roots, pages, mode, queries):
+def measure_pages(config, server, meter, pages, mode, queries):
     rows = []
     for page, path in pages.items():
         print(f"   {mode:8} {page:16} {path}", flush=True)
         result = cpu.measure(
             server.base + path,
-            [server.pid, *roots],
+            meter,
             HEADERS,
             seconds=config["seconds"],
             warmup=config["warmup"],
@@ -151,8 +151,10 @@ def measure_pages(config, server, roots, pages, mode, queries):
     return rows
 
 
-def measure_site(config, env, workdir, pages, roots):
-    """One gunicorn per mode, each with an empty cache; the same pages in each."""
+def measure_site(config, env, workdir, pages, postgres):
+    """One gunicorn per mode, each with an empty cache; the same pages in each.
+    ``postgres`` is the postmaster's pid and the site's database, or Nones."""
+    redis = services.redis_pid(config["cache_url"])
     rows = []
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     for mode in config["modes"]:
@@ -163,7 +165,8 @@ def measure_site(config, env, workdir, pages, roots):
         try:
             server.wait_until_ready("/healthz")
             queries = count_queries(mode_env, pages)
-            rows += measure_pages(config, server, roots, pages, mode, queries)
+            meter = cpu.Meter([server.pid, redis], postgres[0], [postgres[1]])
+            rows += measure_pages(config, server, meter, pages, mode, queries)
         finally:
             server.stop()
     return rows
@@ -187,8 +190,8 @@ def measure_ceiling(config, workdir, cleanup, postmaster):
     try:
         server.wait_until_ready("/")
         pages = ceiling.pages(content)
-        roots = [postmaster] if postmaster else []
-        rows = measure_pages(config, server, roots, pages, "ceiling", {})
+        meter = cpu.Meter([server.pid], postmaster, [name])
+        rows = measure_pages(config, server, meter, pages, "ceiling", {})
     finally:
         server.stop()
     return rows, {row["page"]: row["cpu_ms"] for row in rows}
@@ -217,7 +220,7 @@ def facts(config, timings, stages, postmaster):
         "load": f"wrk {config['connections']} connections, 2 threads, "
         f"{config['warmup']} s warm-up + {config['seconds']} s",
         "CPU": "gunicorn tree"
-        + (" + PostgreSQL postmaster tree" if postmaster else "")
+        + (" + PostgreSQL postmaster tree (less other databases' backends)" if postmaster else "")
         + (" + Redis" if config["cache_url"].startswith("redis") else "")
         + ", per request; multiples are of the ceiling's CPU ms/request",
     }
@@ -237,10 +240,8 @@ def run(config, cleanup):
     env = site_environment(config, workdir, database_url)
     pages, stages = prepare_site(config, env, workdir, database, timings)
     ceiling_rows, reference = measure_ceiling(config, workdir, cleanup, postmaster)
-    site_postmaster = postmaster if config["database"] == "postgresql" else None
-    redis = services.redis_pid(config["cache_url"])
-    roots = [pid for pid in (site_postmaster, redis) if pid]
-    rows = ceiling_rows + measure_site(config, env, workdir, pages, roots)
+    site_postmaster = postmaster if database else None
+    rows = ceiling_rows + measure_site(config, env, workdir, pages, (site_postmaster, database))
     title = f"Nejat benchmark, {config['articles']:,} articles"
     about = facts(config, timings, stages, site_postmaster)
     text = report.document(title, about, rows, reference, config["connections"])

@@ -4,7 +4,8 @@ The method of the shared ``cpu_bench.py`` tool, kept here as our own module: on 
 noisy 2-core machine requests/s moves with whatever else runs, but the CPU time the
 server's process trees (gunicorn master and workers, the PostgreSQL postmaster and
 its backends, Redis) spent per request moves far less. Children reaped during the
-run count too (cutime/cstime), so a worker or backend that exits is not lost.
+run count too (cutime/cstime), so a worker or backend that exits is not lost. One
+addition: backends serving other databases of the shared cluster are left out.
 """
 
 import os
@@ -36,9 +37,8 @@ def processes():
     return table
 
 
-def tree_ticks(roots):
-    """CPU ticks spent so far by the processes rooted at these pids, descendants included."""
-    table = processes()
+def descendants(table, roots):
+    """The roots and every process below them."""
     mine, grew = set(roots), True
     while grew:
         grew = False
@@ -46,20 +46,93 @@ def tree_ticks(roots):
             if ppid in mine and pid not in mine:
                 mine.add(pid)
                 grew = True
-    return sum(table[pid][1] for pid in mine if pid in table)
+    return mine & set(table)
 
 
-def wait_until_idle(roots, timeout=120):
-    """Wait until the trees stop spending CPU: requests a finished wrk left queued
+def backend_databases(table, postmaster):
+    """The postmaster's client backends (and their parallel workers) by database, read
+    from their process titles: "postgres: 15/main: USER DATABASE HOST(PORT) STATE"."""
+    titles = {}
+    for pid, (ppid, _ticks) in table.items():
+        if ppid == postmaster:
+            try:
+                with open(f"/proc/{pid}/cmdline") as cmdline:
+                    titles[pid] = cmdline.read().replace("\0", " ").split(":", 2)[-1].split()
+            except OSError:
+                continue
+    databases = {pid: words[1] for pid, words in titles.items() if len(words) >= 4}
+    for pid, words in titles.items():
+        if words[:2] == ["parallel", "worker"] and words[-1].isdigit():
+            databases[pid] = databases.get(int(words[-1]), "?")
+    return databases
+
+
+def machine_ticks():
+    """(busy, all) CPU ticks of the whole machine so far; stolen time counts as busy."""
+    with open("/proc/stat") as stat:
+        user, nice, system, idle, iowait, irq, softirq, steal = map(
+            int, stat.readline().split()[1:9]
+        )
+    busy = user + nice + system + irq + softirq + steal
+    return busy, busy + idle + iowait
+
+
+def own_children_ticks():
+    """CPU ticks of this process and the children it reaped: wrk, mostly."""
+    times = os.times()
+    return (times.user + times.system + times.children_user + times.children_system) * HZ
+
+
+class Meter:
+    """The server's CPU ticks: its process trees (gunicorn, Redis, the PostgreSQL
+    postmaster with all its backends), less what backends of other databases spent
+    meanwhile. The cluster and the machine are shared: other people's tests would
+    count otherwise. What else kept the machine busy is measured too."""
+
+    def __init__(self, roots, postmaster=None, databases=()):
+        self.roots = [pid for pid in (*roots, postmaster) if pid]
+        self.postmaster, self.databases = postmaster, set(databases)
+
+    def read(self):
+        table = processes()
+        others = {}
+        if self.postmaster:
+            for pid, database in backend_databases(table, self.postmaster).items():
+                if database not in self.databases:
+                    others[pid] = table[pid][1]
+        return {
+            "server": sum(table[pid][1] for pid in descendants(table, self.roots)),
+            "others": others,
+            "machine": machine_ticks(),
+            "own": own_children_ticks(),
+        }
+
+    def spent(self, before):
+        """Ticks since the ``before`` reading: (the server's, other databases')."""
+        return self.usage(before)[:2]
+
+    def usage(self, before):
+        """Since ``before``: the server's ticks, other databases' backends' ticks, and
+        the share of the machine's CPU neither the server nor the load generator used."""
+        now = self.read()
+        others = now["others"].items()
+        foreign = sum(ticks - before["others"].get(pid, 0) for pid, ticks in others)
+        server = now["server"] - before["server"] - foreign
+        busy = now["machine"][0] - before["machine"][0]
+        total = max(now["machine"][1] - before["machine"][1], 1)
+        elsewhere = busy - server - (now["own"] - before["own"])
+        return server, foreign, max(elsewhere, 0) / total
+
+
+def wait_until_idle(meter, timeout=120):
+    """Wait until the server stops spending CPU: requests a finished wrk left queued
     are still served, and must not land in the next page's figures."""
     deadline = time.monotonic() + timeout
-    last = tree_ticks(roots)
     while time.monotonic() < deadline:
+        before = meter.read()
         time.sleep(0.5)
-        now = tree_ticks(roots)
-        if now - last <= 2:
+        if meter.spent(before)[0] <= 2:
             return
-        last = now
 
 
 def to_ms(text):
@@ -110,39 +183,41 @@ def parse_wrk(out):
     return result
 
 
-def measure_alone(url, roots, headers):
+def measure_alone(url, meter, headers):
     """One request to an idle server and the CPU it cost: the only figure for a page
     too slow to finish a request under load in the measured time."""
-    wait_until_idle(roots)
-    before = tree_ticks(roots)
+    wait_until_idle(meter)
+    before = meter.read()
     result = fetch_once(url, headers)
-    result["alone_cpu_ms"] = round((tree_ticks(roots) - before) * 1000 / HZ, 1)
+    result["alone_cpu_ms"] = round(meter.spent(before)[0] * 1000 / HZ, 1)
     return result
 
 
-def measure(url, roots, headers, seconds=10, warmup=3, connections=8, threads=2, workers=2):
+def measure(url, meter, headers, seconds=10, warmup=3, connections=8, threads=2, workers=2):
     """Requests/s, latency percentiles and server CPU ms per request of one URL.
 
     A page that takes over half a second alone gets one connection per worker: with
     more, its requests only queue, and a few seconds may not see one of them end.
     """
-    result = {"url": url, **measure_alone(url, roots, headers)}
+    result = {"url": url, **measure_alone(url, meter, headers)}
     if result["alone_ms"] > SLOW_MS:
         connections = min(connections, workers)
         threads = min(threads, connections)
     result["connections"] = connections
     if warmup:
         wrk(url, headers, warmup, connections, threads)
-    before = tree_ticks(roots)
+    before = meter.read()
     started = time.monotonic()
     out = wrk(url, headers, seconds, connections, threads)
     elapsed = time.monotonic() - started
-    cpu_seconds = (tree_ticks(roots) - before) / HZ
+    ticks, foreign, elsewhere = meter.usage(before)
     result.update(parse_wrk(out))
-    result["rps"] = round(result["requests"] / elapsed, 1)
     requests = result["requests"]
-    result["cpu_ms"] = round(cpu_seconds * 1000 / requests, 3) if requests else None
+    result["rps"] = round(requests / elapsed, 1)
+    result["cpu_ms"] = round(ticks * 1000 / HZ / requests, 3) if requests else None
+    result["foreign_cpu_ms"] = round(foreign * 1000 / HZ / max(requests, 1), 3)
+    result["busy_elsewhere"] = round(elsewhere, 3)
     if not requests:
         result["cpu_ms"] = result["alone_cpu_ms"]
-    wait_until_idle(roots)
+    wait_until_idle(meter)
     return result

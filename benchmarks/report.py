@@ -5,6 +5,8 @@ from datetime import date
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# Beyond this share of the machine's CPU used by others, a row is flagged.
+BUSY = 0.10
 COLUMNS = (
     "page",
     "mode",
@@ -73,6 +75,16 @@ def notes(rows, connections):
             )
         if row["non_2xx"]:
             lines.append(f"- {where}: {row['non_2xx']} of {row['requests']} answers not 2xx/3xx.")
+        if row["foreign_cpu_ms"] > 0.05 * (row["cpu_ms"] or 0):
+            lines.append(
+                f"- {where}: other databases' backends spent {row['foreign_cpu_ms']:.1f} ms"
+                " per request meanwhile (left out)."
+            )
+        if row["busy_elsewhere"] > BUSY:
+            lines.append(
+                f"- {where}: other work took {row['busy_elsewhere']:.0%} of the machine's CPU"
+                " meanwhile: its figures are less trustworthy."
+            )
         if row.get("sets_cookie"):
             lines.append(f"- {where} sets a cookie: no shared cache may keep it.")
     return lines
@@ -82,6 +94,8 @@ def document(title, facts, rows, ceiling, connections):
     """The whole report: what was measured, on what, then the table and notes."""
     lines = [f"# {title}", ""]
     lines += [f"- {name}: {value}" for name, value in facts.items()]
+    elsewhere = sum(row["busy_elsewhere"] for row in rows) / max(len(rows), 1)
+    lines.append(f"- other work on the machine: {elsewhere:.0%} of its CPU on average")
     lines += ["", *table(rows, ceiling), ""]
     found = notes(rows, connections)
     if found:
