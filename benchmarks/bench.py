@@ -230,6 +230,7 @@ def run(config, cleanup):
     timings = {}
     workdir = Path(tempfile.mkdtemp(prefix="nejat-bench-"))
     cleanup.callback(shutil.rmtree, workdir, ignore_errors=True)
+    cleanup.callback(services.flush_cache, config["cache_url"])
     step(timings, "generate content", generate_content, config, workdir)
     postmaster = None
     if config["database"] == "postgresql":
