@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve lint messages superuser clean
+.PHONY: run test serve bench lint messages superuser clean
 
 # (Re)install when the virtualenv is missing or pyproject.toml is newer than it.
 $(STAMP): pyproject.toml
@@ -31,6 +31,14 @@ serve: $(STAMP)
 	DJANGO_SETTINGS_MODULE=nejat.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=nejat.settings.production $(BIN)/gunicorn -c gunicorn.conf.py nejat.wsgi
 
+# Page speed under load, cached and uncached, beside a bare-Django ceiling (README: Benchmarks).
+# wrk is a Debian package; installing it needs root.
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { \
+	  test "$$(id -u)" = 0 || { echo "make bench: wrk is missing: sudo apt-get install -y wrk"; exit 1; }; \
+	  apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; }
+	$(BIN)/python benchmarks/bench.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -45,4 +53,4 @@ superuser: $(STAMP)
 	$(BIN)/python manage.py createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) .venv-bench staticfiles
