@@ -226,14 +226,30 @@ def pages_to_measure(article, count, month, search_query):
         pages["home (en)"] = reverse("home")
         pages["article"] = article.get_absolute_url()
         pages["category"] = article.category.get_absolute_url()
-        pages["home, last page"] = f"{reverse('home')}?page={-(-count // settings.NEJAT_PAGE_SIZE)}"
+        pages["home, last page"] = f"{reverse('home')}?older={last_page_anchor(article)}"
         pages["month archive"] = reverse(
             "articles:month", kwargs={"year": month.year, "month": month.month}
         )
         pages["search"] = f"{reverse('search')}?{urlencode({'q': search_query})}"
         pages["sitemap.xml"] = reverse("sitemap")
+        # Each thing has up to four addresses: 250 things a page.
+        last = -(-count // (1000 // len(settings.LANGUAGES)))
+        pages["sitemap, last page"] = f"{reverse('sitemap_section', args=['articles'])}?p={last}"
         pages["media list"] = reverse("media_library:cartoons")
     return pages
+
+
+def last_page_anchor(article):
+    """The article the last page of the English home listing starts after (pages go
+    by the item they follow, see nejat.publishing.pagination)."""
+    from django.conf import settings
+
+    newest_first = (
+        type(article).objects.published().in_language("en").order_by("-publish_at", "-pk")
+    )
+    count = newest_first.count()
+    last_start = (count - 1) // settings.NEJAT_PAGE_SIZE * settings.NEJAT_PAGE_SIZE
+    return newest_first.values_list("pk", flat=True)[max(0, last_start - 1)]
 
 
 def stopwatch(timings):
