@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
@@ -41,6 +42,28 @@ def approved_comment_count():
         .values("total")
     )
     return Coalesce(Subquery(approved), 0)
+
+
+class CommentThreads:
+    """An article's approved comments, fetched only when the page shows them: not
+    when its comments are a fragment kept from an earlier request."""
+
+    def __init__(self, article):
+        self.article = article
+
+    @cached_property
+    def _loaded(self):
+        return comment_threads(self.article)
+
+    def __iter__(self):
+        return iter(self._loaded[0])
+
+    def __bool__(self):
+        return bool(self._loaded[0])
+
+    @property
+    def total(self):
+        return self._loaded[1]
 
 
 def comment_threads(article):
@@ -121,11 +144,10 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        comments, comment_count = comment_threads(article)
         return super().get_context_data(
-            tags=list(Tag.objects.labelled_on(article)),
-            comments=comments,
-            comment_count=comment_count,
+            # Both are shown in fragments that are usually kept: fetched only if not.
+            tags=SimpleLazyObject(lambda: list(Tag.objects.labelled_on(article))),
+            comments=CommentThreads(article),
             structured_data=self.structured_data(article),
             **kwargs,
         )

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article
+from nejat.caching.generation import invalidate
 from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -207,8 +208,27 @@ class TestQueryCounts:
             from articles.models import Article
 
             url = Article.objects.first().url_in("fa")
-        # the article (with its category), its tags, its comments
-        assert own_queries(url, 3).status_code == 200
+        # the article (with its category); its text, tags and comments are fragments
+        # kept since the first request
+        assert own_queries(url, 1).status_code == 200
+
+    @pytest.mark.parametrize("count", [5, 60])
+    def test_article_page_after_a_change(
+        self, client, settings, django_assert_num_queries, category, count
+    ):
+        settings.NEJAT_PAGE_CACHE = False
+        self.build(category, count)
+        with translation.override("fa"):
+            from articles.models import Article
+
+            url = Article.objects.first().url_in("fa")
+        client.get("/fa/")
+        invalidate()
+        # a new generation: the chrome once more, then the article (with its category),
+        # its tags and its comments
+        client.get("/fa/articles/")
+        with django_assert_num_queries(3):
+            assert client.get(url).status_code == 200
 
 
 class TestOddAddresses:

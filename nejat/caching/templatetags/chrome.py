@@ -20,7 +20,10 @@ class ChromeNode(template.Node):
             return self.nodelist.render(context)
 
         parts = [str(value.resolve(context)) for value in self.values]
-        return mark_safe(cached(f"fragment:{self.name}", render, get_language(), *parts))
+        # Absolute addresses in a fragment (share links) name the host it was made for.
+        request = context.get("request")
+        host = request.get_host() if request else ""
+        return mark_safe(cached(f"fragment:{self.name}", render, get_language(), host, *parts))
 
 
 @register.tag
