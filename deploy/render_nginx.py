@@ -20,7 +20,7 @@ DEFAULTS = {
     "tls_certificate_key": "/etc/letsencrypt/live/{server_name}/privkey.pem",
     "static_root": "/srv/nejat/staticfiles",
     "media_root": "/srv/nejat/media",
-    "cache_path": "/var/cache/nginx/nejat",
+    "cache_path": "/var/lib/nginx/nejat-pages",  # its parent must exist
 }
 PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
