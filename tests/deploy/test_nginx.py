@@ -1,0 +1,132 @@
+"""deploy/nginx-site.conf.template, run by Debian's nginx in front of the app as it runs
+in production: gunicorn with the production settings, Redis, static files collected.
+
+Everything goes through the TLS server of the rendered file, as a browser would."""
+
+import json
+import re
+import time
+
+import pytest
+
+from tests.deploy.stack import EDITOR, NEW_TITLE, TITLE, Stack, Visitor
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    stack = Stack(tmp_path_factory.mktemp("deploy"))
+    try:
+        stack.up()
+        yield stack
+    finally:
+        stack.stop()
+
+
+@pytest.fixture
+def reader(stack):
+    return Visitor(stack.https_port)
+
+
+@pytest.fixture(scope="module")
+def editor(stack):
+    """Signed in through the admin's login form, through nginx."""
+    visitor = Visitor(stack.https_port)
+    login = visitor.get("/admin/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text)[1]
+    response = visitor.post(
+        "/admin/login/",
+        {"username": EDITOR, "password": EDITOR, "csrfmiddlewaretoken": token, "next": "/admin/"},
+    )
+    assert response.status == 302, response.text
+    assert "sessionid" in visitor.cookies
+    return visitor
+
+
+def test_a_readers_page_comes_from_the_micro_cache(reader):
+    reader.get("/en/")
+    page = reader.get("/en/")
+    assert page.status == 200
+    assert page.headers["X-Cache-Status"] == "HIT"
+    assert TITLE in page.text
+    # What the app says for CDNs reaches readers unchanged.
+    assert "public" in page.headers["Cache-Control"]
+    assert "s-maxage=" in page.headers["Cache-Control"]
+    assert page.headers["ETag"]
+
+
+def test_pages_are_compressed_for_browsers_that_accept_it(reader):
+    page = reader.get("/en/", headers={"Accept-Encoding": "gzip"})
+    assert page.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in page.headers["Vary"]
+
+
+def test_a_signed_in_editor_goes_past_the_micro_cache(reader, editor):
+    reader.get("/en/")
+    for _ in range(2):
+        page = editor.get("/en/")
+        assert page.headers["X-Cache-Status"] == "BYPASS"
+        assert "private" in page.headers["Cache-Control"]
+
+
+def test_a_preview_for_staff_is_never_shown_to_readers(stack, reader, editor):
+    preview = editor.get(stack.draft_url)
+    assert preview.status == 200
+    assert "private" in preview.headers["Cache-Control"]
+    assert reader.get(stack.draft_url).status == 404
+
+
+def test_a_message_cookie_goes_past_the_micro_cache(reader):
+    reader.get("/en/")
+    reader.cookies["messages"] = "pending"
+    assert reader.get("/en/").headers["X-Cache-Status"] == "BYPASS"
+
+
+def test_a_change_in_the_admin_reaches_readers_within_seconds(stack, reader, editor):
+    reader.get("/en/")
+    assert TITLE in reader.get("/en/").text
+
+    form = editor.form(stack.change_url, "article_form")
+    form = [(name, NEW_TITLE if name == "title_en" else value) for name, value in form]
+    saved = editor.post(stack.change_url, [*form, ("_save", "Save")])
+    assert saved.status == 302, saved.text
+    assert NEW_TITLE in editor.get("/en/").text
+
+    published = time.monotonic()
+    while NEW_TITLE not in reader.get("/en/").text:
+        assert time.monotonic() - published < 5, "readers still get the old page"
+        time.sleep(0.1)
+
+
+def test_a_post_is_never_answered_from_the_micro_cache(reader):
+    reader.get("/en/")
+    assert reader.get("/en/").headers["X-Cache-Status"] == "HIT"
+    refused = reader.post("/en/", {"q": "rivers"})
+    assert refused.status == 403  # no CSRF token: the app answered, not the cache
+    assert refused.headers.get("X-Cache-Status", "") in ("", "BYPASS")
+    assert reader.get("/en/").status == 200
+
+
+def test_static_files_with_hashed_names_are_kept_a_year(stack, reader):
+    manifest = json.loads((stack.static_root / "staticfiles.json").read_text())
+    name = "admin/css/base.css"
+    hashed = manifest["paths"][name]
+    kept = reader.get(f"/static/{hashed}")
+    assert kept.status == 200
+    assert kept.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "X-Cache-Status" not in kept.headers  # not through the app's location
+    assert reader.get(f"/static/{name}").headers["Cache-Control"] == "public, max-age=3600"
+    compressed = reader.get(f"/static/{hashed}", headers={"Accept-Encoding": "gzip"})
+    assert compressed.headers["Content-Encoding"] == "gzip"
+
+
+def test_media_files_are_served_with_nosniff(reader):
+    upload = reader.get("/media/notes/hello.txt")
+    assert upload.status == 200
+    assert upload.text == "hello\n"
+    assert upload.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_plain_http_is_sent_to_https(stack):
+    answer = Visitor(stack.http_port, tls=False).get("/en/?page=2")
+    assert answer.status == 301
+    assert answer.headers["Location"] == "https://localhost/en/?page=2"
