@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -18,7 +19,7 @@ from nejat.publishing.languages import filled_in, languages_with
 from nejat.publishing.tags import Tag
 from nejat.publishing.views import EditionDetailMixin, EditionListMixin
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
-from nejat.site.notifications import notify_staff
+from nejat.site.notices import notify_staff
 
 
 class EditionArticlesMixin(EditionListMixin):
@@ -167,6 +168,7 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
         form = self.get_form()
         return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
 
+    @transaction.atomic
     def form_valid(self, form):
         article = self.object
         replying_to = article.comments.approved().filter(pk=form.cleaned_data["parent"]).first()
@@ -179,7 +181,7 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
             language=get_language(),
             ip_hash=ip_hash(self.request),
         )
-        notify_staff("comment", {"comment": comment, "article": article})
+        notify_staff("comment", {"comment": comment, "article": article}, about=comment)
         messages.success(
             self.request, _("Thank you. Your comment will appear once an editor approves it.")
         )

@@ -7,7 +7,7 @@ where they are. This module names them all in one place.
 
 from nejat.publishing.tags import Tag, TaggedItem
 from nejat.search.models import SearchEntry
-from nejat.site.models import ContactMessage, Page, Redirect, SiteSettings
+from nejat.site.models import ContactMessage, Page, Redirect, SiteSettings, StaffNotice
 from nejat.wordpress.models import ImportRecord
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Redirect",
     "SearchEntry",
     "SiteSettings",
+    "StaffNotice",
     "Tag",
     "TaggedItem",
 ]

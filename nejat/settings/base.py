@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     # The project, then the shared core, one app per concern (their models keep the
     # "nejat" app label), then the content apps, then the importer that fills them.
     "nejat",
@@ -162,6 +164,11 @@ NEJAT_MAX_VIDEO_MB = env.int("NEJAT_MAX_VIDEO_MB", default=500)
 NEJAT_IMAGE_WIDTHS = (400, 800, 1200)
 NEJAT_PAGE_SIZE = 10
 # Public forms: posts allowed per visitor an hour, and the least time to fill one in.
+# Slow work (staff e-mail) waits in the database for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Pauses between attempts to send a staff notice: 1 min, 5 min, 30 min, 2 h, 6 h, 24 h.
+NEJAT_NOTICE_RETRY_SECONDS = (60, 300, 1800, 7200, 21600, 86400)
+
 NEJAT_CONTACT_LIMIT_PER_HOUR = env.int("NEJAT_CONTACT_LIMIT_PER_HOUR", default=5)
 NEJAT_COMMENT_LIMIT_PER_HOUR = env.int("NEJAT_COMMENT_LIMIT_PER_HOUR", default=10)
 NEJAT_FORM_MIN_SECONDS = env.int("NEJAT_FORM_MIN_SECONDS", default=3)

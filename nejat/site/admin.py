@@ -1,14 +1,17 @@
 from urllib.parse import quote, urlencode
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from nejat.editorial.admin import PublishableAdmin
 from nejat.publishing.languages import in_every_language
-from nejat.site.models import ContactMessage, Page, Redirect, SiteSettings
+from nejat.site.models import ContactMessage, Page, Redirect, SiteSettings, StaffNotice
+from nejat.site.tasks import deliver_staff_notice
 
 
 @admin.register(SiteSettings)
@@ -66,7 +69,7 @@ class PageAdmin(PublishableAdmin):
 class ContactMessageAdmin(admin.ModelAdmin):
     """An inbox: messages are read, answered by e-mail and sorted, never edited."""
 
-    list_display = ("subject", "name", "language", "sent_at", "is_read", "is_spam")
+    list_display = ("subject", "name", "language", "sent_at", "is_read", "is_spam", "notified")
     list_display_links = ("subject",)
     list_filter = ("is_read", "is_spam", "language")
     search_fields = ("subject", "name", "email", "message")
@@ -77,6 +80,18 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        unsent = StaffNotice.objects.unsent().filter(
+            content_type__app_label="nejat",
+            content_type__model="contactmessage",
+            object_id=OuterRef("pk"),
+        )
+        return super().get_queryset(request).annotate(notice_unsent=Exists(unsent))
+
+    @admin.display(description=_("staff notified"), boolean=True)
+    def notified(self, message):
+        return not message.notice_unsent
 
     @admin.display(description=_("reply"))
     def reply_link(self, message):
@@ -100,6 +115,43 @@ class ContactMessageAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark as spam"))
     def mark_spam(self, request, queryset):
         queryset.update(is_spam=True, is_read=True)
+
+
+@admin.register(StaffNotice)
+class StaffNoticeAdmin(admin.ModelAdmin):
+    """The e-mails staff were sent about visitors' posts, and those that could not go."""
+
+    list_display = ("subject", "created_at", "sent", "attempts", "last_error")
+    list_filter = (("sent_at", admin.EmptyFieldListFilter),)
+    readonly_fields = ("subject", "body", "recipients", "created_at", "sent_at", "attempts")
+    fields = readonly_fields + ("last_error",)
+    actions = ("send_again",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("sent"), boolean=True)
+    def sent(self, notice):
+        return notice.is_sent
+
+    @admin.action(description=_("Send again"), permissions=["view"])
+    def send_again(self, request, queryset):
+        unsent = list(queryset.unsent().values_list("pk", flat=True))
+        for notice_id in unsent:
+            deliver_staff_notice.enqueue(notice_id)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d notice queued to be sent again.",
+                "%(count)d notices queued to be sent again.",
+                len(unsent),
+            )
+            % {"count": len(unsent)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Redirect)

@@ -21,6 +21,9 @@ from modeltranslation.utils import build_localized_fieldname
 from nejat.media.images import ResponsiveImageField
 from nejat.publishing.models import Publishable
 from nejat.publishing.richtext import RichTextField
+from nejat.site.notices import StaffNotice
+
+__all__ = ["ContactMessage", "Page", "Redirect", "SiteSettings", "StaffNotice"]
 
 
 def validate_email_lines(value):

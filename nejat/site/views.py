@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -10,7 +10,7 @@ from nejat.publishing.views import EditionDetailMixin
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.forms import ContactForm
 from nejat.site.models import ContactMessage, Page
-from nejat.site.notifications import notify_staff
+from nejat.site.notices import notify_staff
 
 
 class PageView(EditionDetailMixin, DetailView):
@@ -28,6 +28,7 @@ class ContactView(FormView):
             return too_many_posts(request)
         return super().post(request, *args, **kwargs)
 
+    @transaction.atomic
     def form_valid(self, form):
         message = ContactMessage.objects.create(
             name=form.cleaned_data["name"],
@@ -37,7 +38,7 @@ class ContactView(FormView):
             language=get_language(),
             ip_hash=ip_hash(self.request),
         )
-        notify_staff("contact", {"message": message})
+        notify_staff("contact", {"message": message}, about=message)
         return redirect("contact_thanks")
 
 
