@@ -99,6 +99,7 @@ class Stack:
     app_port: int = field(default_factory=free_port)
     redis_port: int = field(default_factory=free_port)
     processes: list = field(default_factory=list)
+    database_url: str = ""  # a fresh SQLite file in the folder unless given
     # Filled in by up(): where the editor changes the article, and a draft's address.
     change_url: str = ""
     draft_url: str = ""
@@ -123,7 +124,7 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "nejat.settings.production",
             "DJANGO_SECRET_KEY": "k3v9-deploy-test-only-w8q2z7x1c5b4n6m0p9o8i7u6y5t4r3e2w1q0",
             "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{self.folder}/db.sqlite3",
+            "DATABASE_URL": self.database_url or f"sqlite:///{self.folder}/db.sqlite3",
             "CACHE_URL": f"redis://127.0.0.1:{self.redis_port}/0",
             "DJANGO_STATIC_ROOT": str(self.static_root),
             "DJANGO_MEDIA_ROOT": str(self.media_root),

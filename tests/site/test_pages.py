@@ -116,7 +116,7 @@ class TestErrorPages:
         assert '<html lang="fa" dir="rtl">' in html
         assert "Page not found" not in html and len(re.findall(r"<h1[\s>]", html)) == 1
 
-    def test_500_page_renders_without_the_database(self, monkeypatch):
+    def test_a_database_outage_answers_503_rendered_without_the_database(self, monkeypatch):
         from django.db import connection
         from django.test import Client
 
@@ -125,7 +125,22 @@ class TestErrorPages:
 
         monkeypatch.setattr(connection, "cursor", unreachable)
         response = Client(raise_request_exception=False).get("/ar/")
-        assert response.status_code == 500
+        assert response.status_code == 503 and response["Retry-After"] == "30"
+        html = response.content.decode()
+        assert '<html lang="ar" dir="rtl">' in html
+        assert "Back in a moment" not in html and "نعود بعد لحظات" in html
+
+    def test_500_page_is_translated(self, monkeypatch):
+        from django.test import Client
+
+        from nejat.site.views import ContactView
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(ContactView, "get", broken)
+        response = Client(raise_request_exception=False).get("/ar/contact/")
+        assert response.status_code == 500 and "Retry-After" not in response
         html = response.content.decode()
         assert '<html lang="ar" dir="rtl">' in html
         assert "Something went wrong" not in html
