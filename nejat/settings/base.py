@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "media_library",
     "publications",
     "nejat.wordpress",
+    "nejat.backups",
 ]
 
 MIDDLEWARE = [

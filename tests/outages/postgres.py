@@ -55,6 +55,12 @@ class PrivatePostgres:
             "nejat",
         )
 
+    def create_database(self, name):
+        self.as_postgres(
+            self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", name
+        )
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         self.as_postgres(
