@@ -1,12 +1,18 @@
 """Finding entries: the reader's words folded as the index is, matched as full-text
 search on PostgreSQL (each edition's text-search configuration, a GIN index per
-language) and by word beginnings elsewhere (SQLite on a laptop)."""
+language) and by word beginnings elsewhere (SQLite on a laptop).
+
+Only the ``NEJAT_SEARCH_LIMIT`` newest matches are ranked: a common word matches most
+of a twenty-year archive, and ranking (and counting) all of it would cost seconds a
+search; the newest few hundred cost milliseconds whatever the archive's size, and
+are what a reader of a news site is looking for."""
 
 from functools import reduce
 from operator import and_, or_
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, Subquery, Value, When
 from django.utils import timezone
 
 from nejat.search import textfold
@@ -33,8 +39,15 @@ def search(query, language):
         return entries.none()
     variants = textfold.query_variants(terms, language)
     if is_postgresql():
-        return _full_text_search(entries, variants, language)
-    return _word_start_search(entries, variants)
+        matches, rank = _full_text_search(entries, variants, language)
+    else:
+        matches, rank = _word_start_search(entries, variants)
+    newest = matches.order_by("-published_at", "-pk").values("pk")[: settings.NEJAT_SEARCH_LIMIT]
+    return (
+        SearchEntry.objects.filter(pk__in=Subquery(newest))
+        .annotate(rank=rank)
+        .order_by("-rank", "-published_at", "-pk")
+    )
 
 
 def _full_text_search(entries, variants, language):
@@ -44,11 +57,7 @@ def _full_text_search(entries, variants, language):
         "(" + " & ".join(f"'{term}':*" for term in variant) + ")" for variant in variants
     )
     query = SearchQuery(tsquery, config=CONFIGS[language], search_type="raw")
-    return (
-        entries.filter(vector=query)
-        .annotate(rank=SearchRank(F("vector"), query))
-        .order_by("-rank", "-published_at", "-pk")
-    )
+    return entries.filter(vector=query), SearchRank(F("vector"), query)
 
 
 def _starts_a_word(column, term):
@@ -65,10 +74,5 @@ def _word_start_search(entries, variants):
     def score(column, points):
         return Case(When(matches([column]), then=Value(points)), default=Value(0))
 
-    return (
-        entries.filter(matches(COLUMNS.values()))
-        .annotate(
-            rank=score("title_folded", 4) + score("summary_folded", 2) + score("body_folded", 1)
-        )
-        .order_by("-rank", "-published_at", "-pk")
-    )
+    rank = score("title_folded", 4) + score("summary_folded", 2) + score("body_folded", 1)
+    return entries.filter(matches(COLUMNS.values())), rank

@@ -46,6 +46,7 @@ class SearchView(ListView):
         words = self.query.split()
         context["single_words"] = words[:MAX_TERMS] if len(words) > 1 else []
         context["alternates"] = self.same_search_in_every_edition()
+        context["search_limit"] = settings.NEJAT_SEARCH_LIMIT
         return context
 
     def same_search_in_every_edition(self):

@@ -164,6 +164,8 @@ NEJAT_MAX_VIDEO_MB = env.int("NEJAT_MAX_VIDEO_MB", default=500)
 # Widths, in pixels, of the renditions made of every uploaded image.
 NEJAT_IMAGE_WIDTHS = (400, 800, 1200)
 NEJAT_PAGE_SIZE = 10
+# Search ranks this many of the newest matches (and says "at least" when it finds them all).
+NEJAT_SEARCH_LIMIT = 500
 # Public forms: posts allowed per visitor an hour, and the least time to fill one in.
 # Slow work (staff e-mail) waits in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, TextField
+from django.db.models import Exists, Max, Min, OuterRef, TextField
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -38,6 +38,9 @@ class EditionsSitemap(Sitemap):
 
     def things(self):
         raise NotImplementedError
+
+    def count_things(self):
+        return len(self.things())
 
     def things_on_page(self, start, stop):
         return self.things()[start:stop]
@@ -91,8 +94,7 @@ class Things:
         self.sitemap = sitemap
 
     def count(self):
-        things = self.sitemap.things()
-        return len(things) if isinstance(things, list) else things.count()
+        return self.sitemap.count_things()
 
     def __getitem__(self, page):
         return list(self.sitemap.things_on_page(page.start, page.stop))
@@ -113,13 +115,28 @@ class SectionSitemap(EditionsSitemap):
 
 
 class EditionItemSitemap(EditionsSitemap):
-    """The published items of one content type, in the editions each exists in."""
+    """The published items of one content type, in the editions each exists in.
+
+    Pages are ranges of primary keys, not offsets into the list, so the last page of
+    a twenty-year archive costs what the first does: "counting" is the span between
+    the lowest and highest key (two index lookups), and a page whose items were
+    deleted or unpublished holds fewer addresses, or none.
+    """
 
     model = None
     related = ()
 
     def things(self):
         return self.model.objects.published().order_by("pk")
+
+    @cached_property
+    def key_span(self):
+        span = self.things().aggregate(low=Min("pk"), high=Max("pk"))
+        return span["low"], span["high"]
+
+    def count_things(self):
+        low, high = self.key_span
+        return 0 if low is None else high - low + 1
 
     def things_on_page(self, start, stop):
         model = self.model
@@ -130,11 +147,15 @@ class EditionItemSitemap(EditionsSitemap):
             f"in_{code}": Exists(model.objects.in_language(code).filter(pk=OuterRef("pk")))
             for code in editions()
         }
+        low, _high = self.key_span
+        if low is None:
+            return []
         return (
             self.things()
+            .filter(pk__gte=low + start, pk__lt=low + stop)
             .select_related(*self.related)
             .defer(*long_texts)
-            .annotate(**in_edition)[start:stop]
+            .annotate(**in_edition)
         )
 
     def languages_of(self, item):

@@ -115,3 +115,22 @@ class TestQueryCounts:
 
     def test_empty_search_makes_no_query_of_its_own(self, own_queries):
         own_queries("/fa/search/", 0)
+
+
+class TestManyMatches:
+    def test_only_the_newest_matches_are_ranked_and_the_count_says_at_least(
+        self, client, settings, category
+    ):
+        from tests.factories import make_article
+
+        settings.NEJAT_SEARCH_LIMIT = 3
+        for days_ago in range(5, 0, -1):
+            make_article(category, title_en=f"Harvest report {days_ago}", days_ago=days_ago)
+        response = client.get("/en/search/?q=harvest")
+        html = response.content.decode()
+        assert "At least 3 results for “harvest”" in html
+        assert [entry.title for entry in response.context["object_list"]] == [
+            "Harvest report 1",
+            "Harvest report 2",
+            "Harvest report 3",
+        ]

@@ -103,6 +103,21 @@ class TestSitemap:
         assert [len(page) for page in pages] == [2, 2, 2]
         assert client.get("/sitemap-articles.xml?p=4").status_code == 404
 
+    def test_pages_are_ranges_of_keys_so_the_last_costs_what_the_first_does(
+        self, client, category, monkeypatch
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        first, middle, last = [make_article(category, languages=("en",)) for _ in range(3)]
+        middle.status = "unpublished"
+        middle.save()
+        monkeypatch.setattr(EditionsSitemap, "limit", 4)
+        with CaptureQueriesContext(connection) as queries:
+            pages = [urlset(client, f"/sitemap-articles.xml?p={n}") for n in (1, 2, 3)]
+        assert [len(page) for page in pages] == [1, 0, 1]
+        assert not any("OFFSET" in query["sql"].upper() for query in queries)
+
     @pytest.mark.parametrize("count", [2, 20])
     def test_the_index_counts_and_a_page_fetches_in_fixed_queries(
         self, client, django_assert_num_queries, category, count
