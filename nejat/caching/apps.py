@@ -8,6 +8,7 @@ class CachingConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        from nejat.caching import checks  # noqa: F401 - registers the deploy checks
         from nejat.caching.invalidation import watch_content
 
         watch_content()

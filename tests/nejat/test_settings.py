@@ -12,6 +12,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "x7!kq2m9-for-this-test-only-3vz8p1w0r4t6y5u2i9o0pa7sd3fg8hj1kl4",
     "DJANGO_ALLOWED_HOSTS": "news.example.org",
     "DATABASE_URL": "sqlite:////tmp/nejat-settings-test.sqlite3",
+    "CACHE_URL": "redis://127.0.0.1:6379/3",
 }
 
 
@@ -33,6 +34,21 @@ def test_deploy_check_is_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_refuses_a_cache_of_each_process_or_sessions_on_disk():
+    for cache_url in ("locmemcache://", "filecache:///tmp/nejat-cache"):
+        result = manage("check", "--deploy", **{**PRODUCTION, "CACHE_URL": cache_url})
+        assert result.returncode != 0 and "nejat.E001" in result.stderr, result.stderr
+        assert "CACHE_URL" in result.stderr
+
+
+def test_deploy_check_refuses_sessions_in_local_files(settings):
+    from nejat.caching.checks import shared_sessions
+
+    assert shared_sessions(None) == []
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.file"
+    assert [error.id for error in shared_sessions(None)] == ["nejat.E002"]
 
 
 def test_production_refuses_to_start_without_its_secret_key():
