@@ -15,7 +15,7 @@ DEFAULTS = {
     "server_name": "news.example.org",
     "http_port": "80",
     "https_port": "443",
-    "upstream": "127.0.0.1:8000",  # gunicorn's GUNICORN_BIND
+    "upstream": "127.0.0.1:8000",  # gunicorn's GUNICORN_BIND; several: a:8000,b:8000
     "tls_certificate": "/etc/letsencrypt/live/{server_name}/fullchain.pem",
     "tls_certificate_key": "/etc/letsencrypt/live/{server_name}/privkey.pem",
     "static_root": "/srv/nejat/staticfiles",
@@ -31,6 +31,8 @@ def render(values):
         raise ValueError(f"unknown names: {', '.join(sorted(unknown))}")
     filled = {**DEFAULTS, **values}
     filled.update({name: DEFAULTS[name].format(**filled) for name in DEFAULTS.keys() - values})
+    servers = [server.strip() for server in filled["upstream"].split(",") if server.strip()]
+    filled["upstream"] = "\n    ".join(f"server {server};" for server in servers)
     return PLACEHOLDER.sub(lambda match: filled[match[1]], TEMPLATE.read_text())
 
 

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from nejat.caching import cdn
 from nejat.publishing.models import next_scheduled_publication
 
 KEY = "nejat:generation"
@@ -92,7 +93,12 @@ def invalidate():
         pending.append(True)
         return
     new_generation()
-    transaction.on_commit(new_generation)
+    transaction.on_commit(_committed)
+
+
+def _committed():
+    new_generation()
+    cdn.request_purge()
 
 
 _deferred = contextvars.ContextVar("nejat_invalidation_deferred", default=None)

@@ -163,6 +163,8 @@ if env("DJANGO_MEDIA_STORAGE", default="local") == "s3":
             # Public media have plain, cacheable addresses.
             "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
             "file_overwrite": False,
+            # For stores that use ACLs rather than a bucket policy: public-read.
+            "default_acl": env("AWS_DEFAULT_ACL", default=None),
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
@@ -171,6 +173,10 @@ if env("DJANGO_MEDIA_STORAGE", default="local") == "s3":
 # (see nejat.caching); the page cache off still keeps the chrome of every edition.
 NEJAT_PAGE_CACHE = env.bool("NEJAT_PAGE_CACHE", default=True)
 NEJAT_PAGE_CACHE_SECONDS = env.int("NEJAT_PAGE_CACHE_SECONDS", default=300)
+# A CDN in front: what to call when readers' content changes (see nejat.caching.cdn).
+NEJAT_CDN_PURGE_URL = env("NEJAT_CDN_PURGE_URL", default="")
+NEJAT_CDN_PURGE_TOKEN = env("NEJAT_CDN_PURGE_TOKEN", default="")
+NEJAT_CDN_PURGE = env("NEJAT_CDN_PURGE", default="")
 # Messages ("thank you") travel in a cookie, never the session: a reader's page never
 # asks for a session, so it stays the same for every reader.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"

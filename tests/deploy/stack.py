@@ -96,13 +96,23 @@ class Stack:
     folder: Path
     http_port: int = field(default_factory=free_port)
     https_port: int = field(default_factory=free_port)
-    app_port: int = field(default_factory=free_port)
+    app_servers: int = 1  # gunicorns, each on its own port, behind nginx's upstream
     redis_port: int = field(default_factory=free_port)
     processes: list = field(default_factory=list)
     database_url: str = ""  # a fresh SQLite file in the folder unless given
+    extra_environment: dict = field(default_factory=dict)
+    app_ports: list = field(init=False)
+    app_processes: dict = field(default_factory=dict)
     # Filled in by up(): where the editor changes the article, and a draft's address.
     change_url: str = ""
     draft_url: str = ""
+
+    def __post_init__(self):
+        self.app_ports = [free_port() for _ in range(self.app_servers)]
+
+    @property
+    def app_port(self):
+        return self.app_ports[0]
 
     @property
     def static_root(self):
@@ -131,6 +141,7 @@ class Stack:
             "NEJAT_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
             "GUNICORN_BIND": f"127.0.0.1:{self.app_port}",
             "GUNICORN_WORKERS": "2",
+            **self.extra_environment,
         }
 
     def run(self, *command):
@@ -140,13 +151,32 @@ class Stack:
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
         return result.stdout
 
-    def start(self, name, *command):
+    def start(self, name, *command, environment=None):
         log = self.folder / f"{name}.log"
         with log.open("w") as output:
             process = subprocess.Popen(
-                command, cwd=ROOT, env=self.environment(), stdout=output, stderr=output
+                command,
+                cwd=ROOT,
+                env=environment or self.environment(),
+                stdout=output,
+                stderr=output,
             )
         self.processes.append(process)
+        return log
+
+    def start_app_server(self, number):
+        """gunicorn number ``number`` on its own port, with a temporary folder of its own."""
+        port = self.app_ports[number]
+        temporary = self.folder / f"tmp-{port}"
+        temporary.mkdir(exist_ok=True)
+        environment = {
+            **self.environment(),
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "TMPDIR": str(temporary),
+        }
+        command = (sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "nejat.wsgi")
+        log = self.start(f"gunicorn-{port}", *command, environment=environment)
+        self.app_processes[number] = self.processes[-1]
         return log
 
     def stop(self):
@@ -185,9 +215,7 @@ class Stack:
         (self.media_root / "notes" / "hello.txt").write_text("hello\n")
         assert collecting.wait(timeout=60) == 0, collecting.stderr.read()
 
-        log = self.start(
-            "gunicorn", sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "nejat.wsgi"
-        )
+        logs = [self.start_app_server(number) for number in range(self.app_servers)]
         config = self.write_nginx_config(openssl)
         error_log = str(self.folder / "nginx-error.log")
         checked = subprocess.run(
@@ -195,9 +223,12 @@ class Stack:
         )
         assert checked.returncode == 0, checked.stderr
         self.start("nginx", nginx, "-e", error_log, "-c", config)
-        wait_until(
-            lambda: Visitor(self.app_port, tls=False).get("/healthz").status == 200, "gunicorn", log
-        )
+        for port, log in zip(self.app_ports, logs, strict=True):
+            wait_until(
+                lambda port=port: Visitor(port, tls=False).get("/healthz").status == 200,
+                "gunicorn",
+                log,
+            )
         wait_until(
             lambda: Visitor(self.https_port).get("/healthz").status == 200,
             "nginx",
@@ -219,7 +250,7 @@ class Stack:
             "server_name=localhost",
             f"http_port={self.http_port}",
             f"https_port={self.https_port}",
-            f"upstream=127.0.0.1:{self.app_port}",
+            "upstream=" + ",".join(f"127.0.0.1:{port}" for port in self.app_ports),
             f"tls_certificate={certificate}",
             f"tls_certificate_key={key}",
             f"static_root={self.static_root}",

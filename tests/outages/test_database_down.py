@@ -31,23 +31,20 @@ PROXY = {"X-Forwarded-Proto": "https"}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     database = PrivatePostgres()
-    stack = Stack(tmp_path_factory.mktemp("outage"), database_url=database.url)
-    environment = stack.environment
-    stack.environment = lambda: {  # one worker, so its memory is the page cache
-        **environment(),
-        "CACHE_URL": "locmemcache://",
-        "GUNICORN_WORKERS": "1",
-        "EMAIL_URL": "consolemail://",
-    }
+    # One worker, so its memory is the page cache.
+    single_worker = {"CACHE_URL": "locmemcache://", "GUNICORN_WORKERS": "1"}
+    stack = Stack(
+        tmp_path_factory.mktemp("outage"),
+        database_url=database.url,
+        extra_environment=single_worker,
+    )
     try:
         database.create()
         manage = (sys.executable, "manage.py")
         stack.run(*manage, "migrate", "--noinput", "-v", "0")
         stack.run(*manage, "collectstatic", "--noinput", "-v", "0")
         stack.run(*manage, "shell", "-v", "0", "-c", CONTENT)
-        log = stack.start(
-            "gunicorn", sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "nejat.wsgi"
-        )
+        log = stack.start_app_server(0)
         wait_until(lambda: get(stack, "/healthz").status == 200, "gunicorn", log)
         yield stack, database
     finally:

@@ -1,6 +1,7 @@
 """An S3 API server on loopback for tests: moto's standalone server, one per test
 module, with a bucket for the site's media."""
 
+import json
 import subprocess
 import sys
 import time
@@ -38,6 +39,19 @@ class S3Server:
         else:
             pytest.fail(f"the S3 server did not start\n{self.log.read_text()[-2000:]}")
         self.client().create_bucket(Bucket=BUCKET)
+        # Readers fetch media anonymously, as from a public bucket or its CDN.
+        public_read = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": f"arn:aws:s3:::{BUCKET}/*",
+                }
+            ],
+        }
+        self.client().put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read))
         return self
 
     def stop(self):
