@@ -12,9 +12,10 @@ writes is removed at the end, on failure and on SIGINT/SIGTERM too.
 
 Environment: BENCH_ARTICLES (1000), BENCH_DB (postgresql | sqlite), BENCH_SECONDS
 (10), BENCH_WARMUP (3), BENCH_CONNECTIONS (8), BENCH_WORKERS (2), BENCH_MODES
-(uncached,cached), BENCH_CACHE_URL (redis://127.0.0.1:6379/15, flushed before each
-server starts), BENCH_SEARCH (election), BENCH_CEILING
-(/work/shared/bench/bare_django), BENCH_GEN_CONTENT (/work/shared/bench/gen_content.py).
+(uncached,cached,nginx — the last behind deploy/'s nginx micro-cache), BENCH_CACHE_URL
+(redis://127.0.0.1:6379/15, flushed before each server starts), BENCH_SEARCH (election),
+BENCH_CEILING (/work/shared/bench/bare_django), BENCH_GEN_CONTENT
+(/work/shared/bench/gen_content.py).
 """
 
 import json
@@ -31,12 +32,15 @@ from pathlib import Path
 
 import ceiling
 import cpu
+import nginx
 import report
 import services
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = {"X-Forwarded-Proto": "https"}
-PAGE_CACHE = {"uncached": "false", "cached": "true"}
+PAGE_CACHE = {"uncached": "false", "cached": "true", "nginx": "true"}
+# Behind nginx's micro-cache, the pages a burst of readers hits.
+NGINX_PAGES = ("home (en)", "article")
 
 
 def read_config():
@@ -50,7 +54,7 @@ def read_config():
         "connections": int(env.get("BENCH_CONNECTIONS", 8)),
         # Read by gunicorn_conf.py too, for both servers.
         "workers": int(env.get("BENCH_WORKERS", 2)),
-        "modes": [m.strip() for m in env.get("BENCH_MODES", "uncached,cached").split(",")],
+        "modes": [m.strip() for m in env.get("BENCH_MODES", "uncached,cached,nginx").split(",")],
         "cache_url": env.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
         "generator": Path(env.get("BENCH_GEN_CONTENT", "/work/shared/bench/gen_content.py")),
     }
@@ -162,12 +166,21 @@ def measure_site(config, env, workdir, pages, postgres):
         mode_env = {**env, "NEJAT_PAGE_CACHE": PAGE_CACHE[mode]}
         services.flush_cache(config["cache_url"])
         server = services.Server(gunicorn, "nejat.wsgi", workdir, f"site-{mode}", ROOT, mode_env)
+        front = None
         try:
             server.wait_until_ready("/healthz")
             queries = count_queries(mode_env, pages)
-            meter = cpu.Meter([server.pid, redis], postgres[0], [postgres[1]])
-            rows += measure_pages(config, server, meter, pages, mode, queries)
+            measured, roots = pages, [server.pid, redis]
+            if mode == "nginx":
+                front = nginx.Nginx(workdir, server.port, mode_env)
+                measured = {name: pages[name] for name in NGINX_PAGES if name in pages}
+                roots.append(front.pid)
+                services.wait_for(front.base + "/healthz")
+            meter = cpu.Meter(roots, postgres[0], [postgres[1]])
+            rows += measure_pages(config, front or server, meter, measured, mode, queries)
         finally:
+            if front:
+                front.stop()
             server.stop()
     return rows
 
