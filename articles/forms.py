@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nejat.site.antispam import ProtectedForm
+from nejat.site.antispam import OneLineField, ProtectedForm
 
 
 class CommentForm(ProtectedForm):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = OneLineField(label=_("Name"), max_length=100)
     email = forms.EmailField(
         label=_("E-mail address"), help_text=_("Never published; only our editors see it.")
     )

@@ -142,6 +142,7 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
     model = Article
     detail_related = ("category",)
     form_class = CommentForm
+    http_method_names = ["get", "head", "post"]
 
     def get_context_data(self, **kwargs):
         article = self.object

@@ -6,6 +6,7 @@ fill it in); views call ``over_limit`` before storing anything, and are wrapped 
 so readers get no CSRF cookie and their posts are checked by where they come from.
 """
 
+import re
 import time
 from functools import wraps
 from urllib.parse import urlsplit
@@ -90,6 +91,21 @@ def over_limit(request, scope, per_hour):
     except ValueError:  # the key expired between add and incr
         cache.set(key, 1, timeout=3600)
         return 1 > per_hour
+
+
+class OneLineField(forms.CharField):
+    """Text that travels in an e-mail header (a name, a subject): a line break or a
+    control character there is refused with a message, never passed on."""
+
+    default_error_messages = {
+        "not_one_line": _("Write this on one line, without line breaks or control characters.")
+    }
+    control_characters = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+    def validate(self, value):
+        super().validate(value)
+        if value and self.control_characters.search(value):
+            raise forms.ValidationError(self.error_messages["not_one_line"], code="not_one_line")
 
 
 class ProtectedForm(forms.Form):

@@ -20,6 +20,7 @@ class PageView(EditionDetailMixin, DetailView):
 
 @method_decorator(public_form, name="dispatch")
 class ContactView(FormView):
+    http_method_names = ["get", "head", "post"]
     form_class = ContactForm
     template_name = "site/contact/contact.html"
 
