@@ -1,6 +1,7 @@
 """Uploaded PDFs: checked by their content, measured (pages, bytes) when saved,
 and served back with a readable file name."""
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -13,13 +14,20 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from nejat.media.uploads import check_size
+from nejat.media.uploads import check_size, stored_name
 
 # The PDF format allows a little junk before its header; readers look this far.
 HEADER_WINDOW = 1024
 
+# Markup a browser would run if it took the file for a web page (an HTML/PDF polyglot).
+MARKUP = re.compile(rb"<\s*(?:html|head|body|script|svg|iframe|object|embed|meta|!doctype)\b")
+
 ERRORS = {
     "not_pdf": _("This file is not a PDF, whatever its name says. Upload a PDF document."),
+    "markup": _(
+        "This file is also a web page or holds script, which a PDF never needs. "
+        "Export the document again as a plain PDF."
+    ),
     "corrupt": _("This PDF is damaged or incomplete and cannot be read. Export it again."),
     "encrypted": _(
         "This PDF is password-protected or encrypted. Upload a copy saved without a password."
@@ -42,8 +50,11 @@ def read_pdf(file):
     check_size(file, settings.NEJAT_MAX_PDF_MB, ERRORS["too_big"])
     size = file.size
     file.seek(0)
-    if b"%PDF-" not in file.read(HEADER_WINDOW):
+    head = file.read(HEADER_WINDOW)
+    if b"%PDF-" not in head:
         raise ValidationError(ERRORS["not_pdf"], code="not_pdf")
+    if MARKUP.search(head.lower()):
+        raise ValidationError(ERRORS["markup"], code="markup")
     file.seek(0)
     try:
         reader = PdfReader(file, strict=False)
@@ -72,6 +83,7 @@ class PdfFormField(forms.FileField):
             return None
         upload.pdf_facts = read_pdf(upload)
         upload.content_type = "application/pdf"
+        upload.name = stored_name(upload.name, ".pdf")
         return upload
 
 

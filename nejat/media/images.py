@@ -24,9 +24,9 @@ from nejat.media.renditions import (
     rendition_widths,
     share_rendition_name,
 )
-from nejat.media.uploads import check_size
+from nejat.media.uploads import check_size, stored_name
 
-ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 
 
 class ImageFormField(forms.ImageField):
@@ -55,6 +55,7 @@ class ImageFormField(forms.ImageField):
         image = self._open(source)
         upload.image = image
         upload.content_type = Image.MIME.get(image.format)
+        upload.name = stored_name(upload.name, EXTENSIONS[image.format])
         if hasattr(upload, "seek") and callable(upload.seek):
             upload.seek(0)
         return upload
@@ -70,7 +71,7 @@ class ImageFormField(forms.ImageField):
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(source)
-                if image.format not in ACCEPTED_FORMATS:
+                if image.format not in EXTENSIONS:
                     raise ValidationError(
                         self.error_messages["invalid_image"], code="invalid_image"
                     )

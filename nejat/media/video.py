@@ -22,7 +22,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from nejat.media.uploads import check_size
+from nejat.media import containers
+from nejat.media.uploads import check_size, stored_name
 
 MP4, WEBM = "video/mp4", "video/webm"
 TYPES_BY_SUFFIX = {".mp4": MP4, ".m4v": MP4, ".webm": WEBM}
@@ -38,13 +39,14 @@ def type_from_url(url):
 
 
 def sniff_video_type(fileobj):
-    """``video/mp4`` or ``video/webm`` as the file's first bytes say, else None."""
+    """``video/mp4`` or ``video/webm`` when the file's structure says so (a container
+    that holds a video track, see ``containers``), else None."""
     fileobj.seek(0)
     head = fileobj.read(64)
     fileobj.seek(0)
-    if head[4:8] == b"ftyp" and head[8:12] != b"qt  ":
+    if head[4:8] == b"ftyp" and head[8:12] != b"qt  " and containers.is_mp4_with_video(fileobj):
         return MP4
-    if head[:4] == b"\x1a\x45\xdf\xa3" and b"\x42\x82\x84webm" in head:
+    if head[:4] == b"\x1a\x45\xdf\xa3" and containers.is_webm_with_video(fileobj):
         return WEBM
     return None
 
@@ -122,7 +124,7 @@ class VideoFormField(forms.FileField):
         if video_type is None:
             raise ValidationError(self.error_messages["not_video"], code="not_video")
         upload.content_type = video_type
-        upload.name = str(PurePosixPath(upload.name).with_suffix(SUFFIX_BY_TYPE[video_type]))
+        upload.name = stored_name(upload.name, SUFFIX_BY_TYPE[video_type])
         return upload
 
 

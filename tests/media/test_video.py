@@ -14,6 +14,7 @@ from nejat.media.video import (
     validate_video_file_url,
 )
 from tests.factories import make_article
+from tests.media_library.factories import webm_bytes
 
 PART_ONE = "https://media.example.org/video/2019/part-one.mp4"
 
@@ -146,8 +147,10 @@ class TestEmbeds:
 class TestVideoFiles:
     def test_mp4_and_webm_are_told_by_their_content(self):
         assert sniff_video_type(io.BytesIO(generate_mp4(32, 32, 4, 1))) == "video/mp4"
-        webm = bytes.fromhex("1a45dfa3 9f 4282 84") + b"webm" + bytes(40)
-        assert sniff_video_type(io.BytesIO(webm)) == "video/webm"
+        assert sniff_video_type(io.BytesIO(webm_bytes())) == "video/webm"
+        only_a_header = bytes.fromhex("1a45dfa3 87 4282 84") + b"webm" + bytes(40)
+        assert sniff_video_type(io.BytesIO(only_a_header)) is None
+        assert sniff_video_type(io.BytesIO(webm_bytes(track_type=2))) is None  # sound only
         matroska = bytes.fromhex("1a45dfa3 9f 4282 88") + b"matroska" + bytes(40)
         assert sniff_video_type(io.BytesIO(matroska)) is None
         assert sniff_video_type(io.BytesIO(b"GIF89a" + bytes(60))) is None

@@ -93,3 +93,14 @@ def make_video(languages=("en",), source="url", status="published", days_ago=1, 
         video.file_url = f"https://media.example.org/video/clip-{number}.mp4"
     video.save()
     return video
+
+
+def webm_bytes(track_type=1):
+    """The start of a WebM file, as far as checks read it: the EBML header, then a
+    segment whose one track is a VP8 video track (``track_type=2``: audio)."""
+    track_entry = bytes.fromhex(f"d78101 8381{track_type:02x} 8685") + b"V_VP8"
+    tracks = bytes.fromhex("1654ae6b") + bytes([0x80 | len(track_entry) + 2])
+    tracks += bytes([0xAE, 0x80 | len(track_entry)]) + track_entry
+    header = bytes.fromhex("4286 81 01 42f7 81 01 42f2 81 04 42f3 81 08 4282 84") + b"webm"
+    segment = bytes.fromhex("18538067 01ffffffffffffff") + tracks
+    return bytes.fromhex("1a45dfa3") + bytes([0x80 | len(header)]) + header + segment + bytes(64)

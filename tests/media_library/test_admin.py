@@ -4,7 +4,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from media_library.demo.mp4 import generate_mp4
 from media_library.models import Album, Cartoon, Photo, Video
-from tests.media_library.factories import make_album, make_cartoon, make_video, small_picture
+from tests.media_library.factories import (
+    make_album,
+    make_cartoon,
+    make_video,
+    small_picture,
+    webm_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -180,13 +186,9 @@ class TestVideoAdmin:
         assert video.file.name.endswith(".mp4") and video.file_type == "video/mp4"
         assert video.duration.total_seconds() == 3
 
-    def test_webm_is_recognised_by_its_header(self, editor_client):
-        webm = (
-            bytes.fromhex("1a45dfa3 9f 4286 81 01 42f7 81 01 42f2 81 04 42f3 81 08 4282 84")
-            + b"webm"
-        )
+    def test_webm_is_recognised_by_its_structure(self, editor_client):
         response = editor_client.post(
-            self.URL, self.video_form(file=SimpleUploadedFile("clip.webm", webm + bytes(64)))
+            self.URL, self.video_form(file=SimpleUploadedFile("clip.webm", webm_bytes()))
         )
         assert response.status_code == 302, form_errors(response)
         assert Video.objects.get().file_type == "video/webm"
