@@ -169,6 +169,9 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
         form = self.get_form()
         return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
 
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=form.refusal_status)
+
     @transaction.atomic
     def form_valid(self, form):
         article = self.object

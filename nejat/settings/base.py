@@ -99,7 +99,7 @@ CACHE_URL = env("CACHE_URL", default="locmemcache://")
 CACHES = {
     "default": env.cache_url_config(
         CACHE_URL,
-        backend="django.core.cache.backends.redis.RedisCache"
+        backend="nejat.caching.backends.ResilientRedisCache"
         if CACHE_URL.startswith(("redis://", "rediss://"))
         else None,
     )
@@ -200,6 +200,8 @@ NEJAT_NOTICE_RETRY_SECONDS = (60, 300, 1800, 7200, 21600, 86400)
 NEJAT_CONTACT_LIMIT_PER_HOUR = env.int("NEJAT_CONTACT_LIMIT_PER_HOUR", default=5)
 NEJAT_COMMENT_LIMIT_PER_HOUR = env.int("NEJAT_COMMENT_LIMIT_PER_HOUR", default=10)
 NEJAT_FORM_MIN_SECONDS = env.int("NEJAT_FORM_MIN_SECONDS", default=3)
+# A public form may be sent once, within this long of being shown.
+NEJAT_FORM_MAX_AGE_SECONDS = env.int("NEJAT_FORM_MAX_AGE_SECONDS", default=3 * 3600)
 # Behind a proxy, the request header that carries the visitor's address (e.g. HTTP_X_REAL_IP).
 NEJAT_CLIENT_IP_HEADER = env("NEJAT_CLIENT_IP_HEADER", default="")
 

@@ -6,6 +6,7 @@ fill it in); views call ``over_limit`` before storing anything, and are wrapped 
 so readers get no CSRF cookie and their posts are checked by where they come from.
 """
 
+import contextvars
 import re
 import time
 from functools import wraps
@@ -36,10 +37,26 @@ def ip_hash(request):
     return salted_hmac("nejat.ip", client_ip(request), algorithm="sha256").hexdigest()
 
 
+class FormsUnavailable(Exception):
+    """The cache that holds the hourly limits and used form tokens cannot be reached."""
+
+
+def _shared(operation, *args, **kwargs):
+    """A cache operation the public forms depend on; any failure of the cache server
+    (a refused connection, a timeout) becomes ``FormsUnavailable``."""
+    try:
+        return getattr(cache, operation)(*args, **kwargs)
+    except Exception as error:  # noqa: BLE001 - each cache backend raises its own errors
+        raise FormsUnavailable from error
+
+
 def public_form(view):
     """A view whose form is on pages every reader gets alike. Signed-in staff pass
     Django's CSRF check as everywhere; a reader's post must come from a page of this
-    site, by its ``Origin`` (else ``Referer``) header, as Django checks on HTTPS."""
+    site, by its ``Origin`` (else ``Referer``) header, as Django checks on HTTPS.
+
+    When the cache is down, posts are refused politely (503, the text kept on the
+    page) rather than accepted unchecked: nothing is stored, so nothing is doubled."""
 
     @wraps(view)
     def checked(request, *args, **kwargs):
@@ -50,9 +67,24 @@ def public_form(view):
                     return refusal
             elif not from_this_site(request):
                 return csrf_failure(request, reason="foreign origin")
-        return view(request, *args, **kwargs)
+        claimed = _claimed.set([])
+        try:
+            return view(request, *args, **kwargs)
+        except FormsUnavailable:
+            return refused(request, "site/forms_unavailable.html", 503)
+        except Exception:
+            # The post was not stored (the database failed, say): the visitor may send
+            # the same form again.
+            for key in _claimed.get():
+                cache.delete(key)
+            raise
+        finally:
+            _claimed.reset(claimed)
 
     return csrf_exempt(checked)
+
+
+_claimed = contextvars.ContextVar("nejat_claimed_form_tokens", default=None)
 
 
 def from_this_site(request):
@@ -78,18 +110,27 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+def refused(request, template, status):
+    """A post refused as a whole, with what the visitor wrote kept on the page."""
+    kept = request.POST.get("message") or request.POST.get("text") or ""
+    response = render(request, template, {"kept_text": kept}, status=status)
+    if status == 503:
+        response["Retry-After"] = "300"
+    return response
+
+
 def too_many_posts(request):
-    return render(request, "429.html", status=429)
+    return refused(request, "429.html", 429)
 
 
 def over_limit(request, scope, per_hour):
     """Count one post for this visitor; True once they have made more than allowed this hour."""
     key = f"nejat:limit:{scope}:{ip_hash(request)}:{int(time.time() // 3600)}"
-    cache.add(key, 0, timeout=3600)
+    _shared("add", key, 0, timeout=3600)
     try:
-        return cache.incr(key) > per_hour
+        return _shared("incr", key) > per_hour
     except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=3600)
+        _shared("set", key, 1, timeout=3600)
         return 1 > per_hour
 
 
@@ -120,6 +161,7 @@ class ProtectedForm(forms.Form):
 
     spam_message = _("Your message could not be accepted. Please try again in a minute.")
     is_spam = False
+    is_replay = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,11 +173,10 @@ class ProtectedForm(forms.Form):
         if cleaned.get("website"):
             self.is_spam = True
             raise forms.ValidationError(self.spam_message, code="honeypot")
+        token = self.data.get(self.add_prefix("shown_at"), "")
         try:
             shown_at = signing.loads(
-                self.data.get(self.add_prefix("shown_at"), ""),
-                salt=TIMESTAMP_SALT,
-                max_age=24 * 3600,
+                token, salt=TIMESTAMP_SALT, max_age=settings.NEJAT_FORM_MAX_AGE_SECONDS
             )
         except signing.BadSignature:
             raise forms.ValidationError(
@@ -144,4 +185,24 @@ class ProtectedForm(forms.Form):
         if time.time() - shown_at < settings.NEJAT_FORM_MIN_SECONDS:
             self.is_spam = True
             raise forms.ValidationError(self.spam_message, code="too_fast")
+        if not self._errors and not self.claim(token):
+            self.is_replay = True
+            raise forms.ValidationError(
+                _("This form has already been sent. To write again, fill in the form anew."),
+                code="replayed",
+            )
         return cleaned
+
+    def claim(self, token):
+        """Use up this copy of the form: True the first time it is sent whole."""
+        key = "nejat:form-used:" + salted_hmac(TIMESTAMP_SALT, token).hexdigest()
+        if not _shared("add", key, 1, timeout=settings.NEJAT_FORM_MAX_AGE_SECONDS):
+            return False
+        if _claimed.get() is not None:
+            _claimed.get().append(key)
+        return True
+
+    @property
+    def refusal_status(self):
+        """The status a page showing this invalid form answers with."""
+        return 400 if self.is_replay else 200

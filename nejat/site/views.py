@@ -29,6 +29,9 @@ class ContactView(FormView):
             return too_many_posts(request)
         return super().post(request, *args, **kwargs)
 
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=form.refusal_status)
+
     @transaction.atomic
     def form_valid(self, form):
         message = ContactMessage.objects.create(

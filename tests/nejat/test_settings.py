@@ -80,4 +80,4 @@ def test_redis_cache_url_uses_djangos_redis_backend():
     )
     result = manage("shell", "-v", "0", "-c", code, CACHE_URL="redis://127.0.0.1:6379/3")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "1"]
+    assert result.stdout.split() == ["nejat.caching.backends.ResilientRedisCache", "1"]
