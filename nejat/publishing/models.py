@@ -19,9 +19,16 @@ from nejat.publishing.languages import (
 from nejat.publishing.richtext import RichTextField, sanitize_html
 
 
-def sees_unpublished(user):
-    """Staff preview every item on the public site; everyone else sees what is published."""
-    return user.is_active and user.is_staff
+def sees_unpublished(user, model):
+    """Staff who may view or change a kind of item preview its unpublished ones on the
+    public site; everyone else, other staff included, sees what is published."""
+    if not (user.is_active and user.is_staff):
+        return False
+    options = model._meta
+    return any(
+        user.has_perm(f"{options.app_label}.{action}_{options.model_name}")
+        for action in ("view", "change")
+    )
 
 
 def publishable_models():
@@ -78,8 +85,9 @@ class PublishableQuerySet(models.QuerySet):
         return months
 
     def visible_to(self, user):
-        """What a visitor may open: everything for staff (preview), else what is published."""
-        if sees_unpublished(user):
+        """What a visitor may open: everything for staff who may see this kind of item
+        (preview), else what is published."""
+        if sees_unpublished(user, self.model):
             return self.all()
         return self.published()
 

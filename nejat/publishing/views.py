@@ -84,7 +84,7 @@ class EditionDetailMixin:
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
-        if sees_unpublished(request.user):
+        if sees_unpublished(request.user, self.model):
             add_never_cache_headers(response)
         return response
 

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the locale middleware, so its redirect of / carries the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "nejat.media.limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A reader's page from the cache costs no more than this far down the stack.
     "nejat.caching.middleware.PageCacheMiddleware",
@@ -62,7 +65,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "nejat.caching.middleware.ReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nejat.site.redirects.RedirectFallbackMiddleware",
 ]
 
@@ -135,6 +137,9 @@ TIME_ZONE = env("DJANGO_TIME_ZONE", default="UTC")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_ENABLE_FALLBACKS = False
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
+# Static files are the site's own; no other site needs to read them.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+
 # modeltranslation's tabs load jQuery UI from a CDN unless told otherwise.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

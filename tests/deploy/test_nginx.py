@@ -119,11 +119,22 @@ def test_static_files_with_hashed_names_are_kept_a_year(stack, reader):
     assert compressed.headers["Content-Encoding"] == "gzip"
 
 
-def test_media_files_are_served_with_nosniff(reader):
+def test_media_files_are_served_sandboxed_and_only_known_types_inline(reader, stack):
     upload = reader.get("/media/notes/hello.txt")
     assert upload.status == 200
     assert upload.text == "hello\n"
     assert upload.headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in upload.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in upload.headers["Content-Security-Policy"]
+    assert upload.headers["Content-Disposition"] == "attachment"
+    (stack.media_root / "notes" / "page.html").write_text("<script>alert(1)</script>")
+    page = reader.get("/media/notes/page.html")
+    assert page.headers["Content-Disposition"] == "attachment"
+    assert "sandbox" in page.headers["Content-Security-Policy"]
+    (stack.media_root / "notes" / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    pdf = reader.get("/media/notes/report.pdf")
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    assert "Content-Disposition" not in pdf.headers
 
 
 def test_plain_http_is_sent_to_https(stack):

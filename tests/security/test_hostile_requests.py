@@ -43,3 +43,30 @@ def test_form_pages_answer_only_get_head_and_post(client, category, method):
     article = make_article(category)
     for url in ("/en/contact/", article.url_in("en")):
         assert getattr(client, method)(url).status_code == 405
+
+
+def test_only_staff_who_may_see_articles_preview_an_unpublished_one(
+    client, category, django_user_model, editor
+):
+    from tests.factories import make_article
+
+    draft = make_article(category, status="draft")
+    bystander = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+    client.force_login(bystander)
+    assert client.get(draft.url_in("en")).status_code == 404
+    client.force_login(editor)
+    assert client.get(draft.url_in("en")).status_code == 200
+
+
+def test_the_redirect_to_an_edition_carries_the_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"]
+
+
+def test_static_files_are_not_offered_to_other_sites(client):
+    response = client.get("/static/css/site.css")
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response

@@ -72,3 +72,37 @@ def test_fix_upload_names_renames_a_stored_pdf_and_its_record():
     call_command("fix_upload_names")  # a second run changes nothing
     book.refresh_from_db()
     assert book.pdf_en.name.endswith("/report.pdf")
+
+
+class EndlessBody:
+    """A request body that would take minutes to send, counting what the server reads."""
+
+    def __init__(self):
+        self.consumed = 0
+
+    def read(self, size=-1):
+        size = 64 * 1024 if size is None or size < 0 else size
+        self.consumed += size
+        return b"x" * size
+
+    def readline(self, size=-1):
+        return self.read(size)
+
+
+def test_a_request_over_the_largest_upload_is_refused_unread(editor_client, settings):
+    settings.NEJAT_MAX_VIDEO_MB = 10
+    body = EndlessBody()
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/admin/media_library/video/add/",
+        "CONTENT_TYPE": "multipart/form-data; boundary=xyz",
+        "CONTENT_LENGTH": str(501 * 1024 * 1024),
+        "wsgi.input": body,
+        "HTTP_ACCEPT_LANGUAGE": "fa",
+        "HTTP_COOKIE": "; ".join(f"{k}={v.value}" for k, v in editor_client.cookies.items()),
+    }
+    response = editor_client.handler(editor_client._base_environ(**environ))
+    assert response.status_code == 413
+    assert body.consumed == 0
+    assert "فایل بیش از حد بزرگ است" in response.content.decode()
+    assert not Video.objects.exists()
