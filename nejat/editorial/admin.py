@@ -21,6 +21,7 @@ from nejat.editorial.language_locks import (
     untranslated_fields,
     without_fields,
 )
+from nejat.editorial.restore import translated_fields_in
 from nejat.editorial.revisions import RevisionAdmin
 from nejat.editorial.roles import can_publish, translator_languages
 from nejat.publishing.editions import direction
@@ -128,9 +129,6 @@ class PublishableAdmin(RevisionAdmin, TabbedTranslationAdmin):
             or self.is_own_unpublished(request, obj)
         )
 
-    def may_restore(self, request, obj):
-        return super().may_restore(request, obj) and self.may_change_everything(request, obj)
-
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not self.has_publish_permission(request):
@@ -237,6 +235,11 @@ class PublishableAdmin(RevisionAdmin, TabbedTranslationAdmin):
 
     def before_restore_save(self, request, obj):
         obj.updated_by = request.user
+
+    def restorable_fields(self, request, obj):
+        if self.may_change_everything(request, obj):
+            return None
+        return translated_fields_in(self.model, self.editable_languages(request, obj))
 
     @admin.action(description=_("Publish selected items"), permissions=["publish"])
     def publish(self, request, queryset):

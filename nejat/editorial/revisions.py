@@ -8,12 +8,9 @@ from difflib import SequenceMatcher
 
 import reversion
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -26,6 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from nejat.editorial.restore import RestoreMixin
 from nejat.editorial.roles import can_recover_deleted
 from nejat.publishing.richtext import RichTextField
 
@@ -117,14 +115,12 @@ def changes_between(model, older, newer):
     return changes
 
 
-class RevisionAdmin(VersionAdmin):
-    """One revision per item and save, readable comparisons, restore, and recovery of
-    deleted items for those allowed to recover them."""
+class RevisionAdmin(RestoreMixin, VersionAdmin):
+    """One revision per item and save, readable comparisons, restore (``restore``),
+    and recovery of deleted items for those allowed to recover them."""
 
     object_history_template = "editorial/object_history.html"
     history_latest_first = True
-    # What restoring an older version leaves as it is now: the workflow, not the words.
-    kept_on_restore = ()
 
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -141,9 +137,6 @@ class RevisionAdmin(VersionAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def may_restore(self, request, obj):
-        return self.has_change_permission(request, obj)
 
     def has_recover_permission(self, request):
         return can_recover_deleted(request.user) and self.has_add_permission(request)
@@ -242,34 +235,6 @@ class RevisionAdmin(VersionAdmin):
             "restore_url": reverse(self.url_name("restore"), args=[quote(obj.pk), older.pk]),
         }
         return TemplateResponse(request, "editorial/compare_versions.html", context)
-
-    def restore_view(self, request, object_id, version_id):
-        """Bring back an older version's content; the workflow fields stay as they are."""
-        if request.method != "POST":
-            return HttpResponseRedirect(reverse(self.url_name("history"), args=[object_id]))
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
-        if not self.may_restore(request, obj):
-            raise PermissionDenied
-        version = get_object_or_404(self.versions_of(obj.pk), pk=version_id)
-        kept = {name: getattr(obj, name) for name in self.kept_on_restore}
-        moment = formats.localize(timezone.localtime(version.revision.date_created))
-        message = _("Restored the version saved on %(date)s.") % {"date": moment}
-        with transaction.atomic(), self.create_revision(request):
-            version.revision.revert(delete=True)
-            restored = self.model._default_manager.get(pk=obj.pk)
-            for name, value in kept.items():
-                setattr(restored, name, value)
-            self.before_restore_save(request, restored)
-            restored.save()
-            self.log_change(request, restored, message)
-            reversion.set_comment(message)
-        messages.success(request, message)
-        return HttpResponseRedirect(reverse(self.url_name("change"), args=[quote(obj.pk)]))
-
-    def before_restore_save(self, request, obj):
-        pass
 
     def url_name(self, view):
         return f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"

@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.forms import CheckboxInput, FileInput, MultiWidget
+from reversion.models import Version
 
 from nejat.editorial import roles
-from tests.factories import make_article
+from tests.factories import BODIES, make_article
 
 
 @pytest.fixture
@@ -111,3 +112,30 @@ def _posted(form):
         formatted = widget.format_value(value)
         data[bound.html_name] = "" if formatted is None else formatted
     return data
+
+
+LANGUAGES = ("en", "ar", "fa", "sq")
+
+
+def edit(client, article, **changes):
+    data = form_data(client.get(change_url(article)))
+    data.update(changes)
+    assert client.post(change_url(article), data).status_code == 302
+
+
+@pytest.fixture
+def edited_twice(client_for, newsroom_editor, category):
+    """An article in four languages, edited twice in the admin: first every body is
+    written, then every body is rewritten and the Persian title changed."""
+    outline = {f"body_{code}": "<p>…</p>" for code in LANGUAGES}
+    article = make_article(category, languages=LANGUAGES, **outline)
+    client = client_for(newsroom_editor)
+    edit(client, article, **{f"body_{code}": BODIES[code] for code in LANGUAGES})
+    rewritten = {f"body_{code}": f"<p>Rewritten ({code}).</p>" for code in LANGUAGES}
+    edit(client, article, title_fa="داوطلبان UNICEF در کناره‌ی رودخانه", **rewritten)
+    article.refresh_from_db()
+    return article
+
+
+def versions_of(article):
+    return list(Version.objects.get_for_object(article).order_by("pk"))

@@ -2,36 +2,10 @@ import pytest
 from reversion.models import Version
 
 from articles.models import Article
-from tests.editorial.conftest import change_url, form_data
+from tests.editorial.conftest import change_url, form_data, versions_of
 from tests.factories import BODIES, make_article
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("en", "ar", "fa", "sq")
-
-
-def edit(client, article, **changes):
-    data = form_data(client.get(change_url(article)))
-    data.update(changes)
-    assert client.post(change_url(article), data).status_code == 302
-
-
-@pytest.fixture
-def edited_twice(client_for, newsroom_editor, category):
-    """An article in four languages, edited twice in the admin: first every body is
-    written, then every body is rewritten and the Persian title changed."""
-    outline = {f"body_{code}": "<p>…</p>" for code in LANGUAGES}
-    article = make_article(category, languages=LANGUAGES, **outline)
-    client = client_for(newsroom_editor)
-    edit(client, article, **{f"body_{code}": BODIES[code] for code in LANGUAGES})
-    rewritten = {f"body_{code}": f"<p>Rewritten ({code}).</p>" for code in LANGUAGES}
-    edit(client, article, title_fa="داوطلبان UNICEF در کناره‌ی رودخانه", **rewritten)
-    article.refresh_from_db()
-    return article
-
-
-def versions_of(article):
-    return list(Version.objects.get_for_object(article).order_by("pk"))
 
 
 class TestRevisions:
@@ -45,7 +19,9 @@ class TestRevisions:
     def test_restoring_the_first_brings_back_its_body_in_every_language(self, client, edited_twice):
         first, _second = versions_of(edited_twice)
         url = f"{change_url(edited_twice).removesuffix('change/')}history/{first.pk}/restore/"
-        assert client.post(url).status_code == 302
+        confirm = client.post(url)
+        assert confirm.status_code == 200 and "Restore this version?" in confirm.content.decode()
+        assert client.post(url, {"confirm": "yes"}).status_code == 302
         edited_twice.refresh_from_db()
         for language in ("en", "ar", "fa", "sq"):
             assert getattr(edited_twice, f"body_{language}") == BODIES[language]
@@ -57,7 +33,7 @@ class TestRevisions:
         Article.objects.filter(pk=edited_twice.pk).update(status="unpublished")
         first = versions_of(edited_twice)[0]
         base = change_url(edited_twice).removesuffix("change/")
-        client.post(f"{base}history/{first.pk}/restore/")
+        client.post(f"{base}history/{first.pk}/restore/", {"confirm": "yes"})
         edited_twice.refresh_from_db()
         assert edited_twice.status == "unpublished"
 
@@ -89,7 +65,7 @@ class TestRevisions:
     def test_only_those_who_may_change_everything_restore(self, client_for, author, edited_twice):
         first = versions_of(edited_twice)[0]
         base = change_url(edited_twice).removesuffix("change/")
-        response = client_for(author).post(f"{base}history/{first.pk}/restore/")
+        response = client_for(author).post(f"{base}history/{first.pk}/restore/", {"confirm": "yes"})
         assert response.status_code == 403
 
     def test_deleted_content_is_recoverable_by_administrators_only(
