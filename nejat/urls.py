@@ -33,6 +33,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("admin/translations/", translation_board.view, name="translation_board"),
+    path("admin/two-factor/", include("nejat.signin.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

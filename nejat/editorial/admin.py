@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 from taggit.managers import TaggableManager
 
@@ -169,6 +170,9 @@ class PublishableAdmin(RevisionAdmin, TabbedTranslationAdmin):
                 str(get_language_info(code)["name_translated"])
                 for code in self.editable_languages(request, obj)
             ]
+        # The rich-text editor's import map is an inline script: the page's
+        # Content-Security-Policy lets it run by this request's nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_inline_instances(self, request, obj=None):

@@ -4,9 +4,11 @@ Production settings (``nejat.settings.production``) build on these and refuse to
 start without their secret key, hosts and database.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -34,6 +36,11 @@ INSTALLED_APPS = [
     "reversion",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     # The project, then the shared core, one app per concern (their models keep the
     # "nejat" app label), then the content apps, then the importer that fills them.
     "nejat",
@@ -48,12 +55,16 @@ INSTALLED_APPS = [
     "publications",
     "nejat.wordpress",
     "nejat.backups",
+    "nejat.signin",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Outside the locale middleware, so its redirect of / carries the header too.
+    # Outside the locale middleware and the page cache, so every response carries these
+    # headers, the redirect of / and pages from the cache included.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "nejat.site.headers.ContentSecurityPolicyMiddleware",
+    "nejat.site.headers.BrowserPolicyMiddleware",
     "nejat.media.limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A reader's page from the cache costs no more than this far down the stack.
@@ -63,9 +74,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "nejat.signin.middleware.TwoFactorMiddleware",
     "nejat.caching.middleware.ReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "nejat.site.redirects.RedirectFallbackMiddleware",
+    # Last: it sees every sign-in attempt and answers a locked-out one.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nejat.urls"
@@ -111,6 +126,28 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-ins from a locked-out address or account before checking the password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff sign-in: NEJAT_SIGNIN_FAILURES wrong passwords for one account, or from one
+# address, lock it for NEJAT_SIGNIN_COOLOFF_MINUTES (or until an Administrator deletes
+# the attempt under "Access attempts").
+AXES_FAILURE_LIMIT = env.int("NEJAT_SIGNIN_FAILURES", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("NEJAT_SIGNIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "nejat.site.antispam.client_ip"
+AXES_LOCKOUT_CALLABLE = "nejat.signin.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Every failed sign-in is kept (Axes › Access failures) and logged.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Two-factor sign-in (TOTP, with recovery codes) is required of these groups' members
+# before they reach the admin; anyone else may enrol.
+NEJAT_TWO_FACTOR_GROUPS = ("Administrator", "Editor")
+NEJAT_TWO_FACTOR_REQUIRED = env.bool("NEJAT_TWO_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = env("NEJAT_TWO_FACTOR_ISSUER", default="Nejat")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -174,6 +211,35 @@ if env("DJANGO_MEDIA_STORAGE", default="local") == "s3":
         },
     }
 
+# Content-Security-Policy (django-csp): the site's own scripts and styles only; the
+# video players it embeds (on play) in frames; nothing may frame the site.
+_media_origins = [
+    f"https://{domain}" if (domain := env("AWS_S3_CUSTOM_DOMAIN", default="")) else "",
+    env("AWS_S3_ENDPOINT_URL", default="") if STORAGES["default"].get("OPTIONS") else "",
+]
+MEDIA_ORIGINS = [origin.rstrip("/") for origin in _media_origins if origin]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # A nonce only where a page asks for one (the admin's rich-text editor).
+        "script-src": [SELF, NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://www.aparat.com",
+        ],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+
 # Whole pages for readers, kept in the cache above until something they show changes
 # (see nejat.caching); the page cache off still keeps the chrome of every edition.
 NEJAT_PAGE_CACHE = env.bool("NEJAT_PAGE_CACHE", default=True)
@@ -207,12 +273,18 @@ NEJAT_COMMENT_LIMIT_PER_HOUR = env.int("NEJAT_COMMENT_LIMIT_PER_HOUR", default=1
 NEJAT_FORM_MIN_SECONDS = env.int("NEJAT_FORM_MIN_SECONDS", default=3)
 # A public form may be sent once, within this long of being shown.
 NEJAT_FORM_MAX_AGE_SECONDS = env.int("NEJAT_FORM_MAX_AGE_SECONDS", default=3 * 3600)
-# Behind a proxy, the request header that carries the visitor's address (e.g. HTTP_X_REAL_IP).
-NEJAT_CLIENT_IP_HEADER = env("NEJAT_CLIENT_IP_HEADER", default="")
+# The proxies in front of the app, as a number (nginx alone: 1) or their addresses:
+# the visitor's address is read from X-Forwarded-For past them (nejat.site.antispam).
+_proxies = env("NEJAT_TRUSTED_PROXIES", default="0")
+NEJAT_TRUSTED_PROXIES = (
+    int(_proxies) if _proxies.isdigit() else [a.strip() for a in _proxies.split(",") if a.strip()]
+)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # Failed sign-ins and lockouts are warnings; axes tells every success at INFO.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -26,10 +26,27 @@ TIMESTAMP_SALT = "nejat.antispam.shown-at"
 
 
 def client_ip(request):
-    header = settings.NEJAT_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address as our own proxies saw it, never as the visitor wrote it.
+
+    ``X-Forwarded-For`` is read from the right: each trusted proxy appends the address
+    it got the request from, so the entry just before them is the visitor's, and
+    whatever a visitor put in the header themselves stays on the left, unread.
+    ``NEJAT_TRUSTED_PROXIES`` is how many proxies stand in front of the app (nginx: 1;
+    a CDN and nginx: 2) or their addresses; none means the connection's own address.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    trusted = settings.NEJAT_TRUSTED_PROXIES
+    if not trusted:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    chain = [address.strip() for address in forwarded.split(",") if address.strip()]
+    chain.append(remote)
+    if isinstance(trusted, int):
+        return chain[max(len(chain) - 1 - trusted, 0)]
+    for address in reversed(chain):
+        if address not in trusted:
+            return address
+    return chain[0]
 
 
 def ip_hash(request):

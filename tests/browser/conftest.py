@@ -21,12 +21,27 @@ def browser():
         browser.close()
 
 
+def watched(context):
+    """A page that records every Content-Security-Policy violation the browser reports:
+    the site's pages and the admin must work under the policy, not around it."""
+    page = context.new_page()
+    page.csp_violations = []
+
+    def keep_violation(message):
+        if "Content Security Policy" in message.text:
+            page.csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", keep_violation)
+    return page
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = watched(context)
     yield page
     context.close()
+    assert page.csp_violations == []
 
 
 @pytest.fixture
@@ -34,6 +49,7 @@ def phone(browser):
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
-    page = context.new_page()
+    page = watched(context)
     yield page
     context.close()
+    assert page.csp_violations == []

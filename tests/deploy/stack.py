@@ -4,12 +4,14 @@ deploy/nginx-site.conf.template rendered for free ports and a self-signed certif
 
 import http.client
 import os
+import re
 import shutil
 import socket
 import ssl
 import subprocess
 import sys
 import time
+from base64 import b32decode
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -17,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from django_otp.oath import totp
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = "deploy-editor"
@@ -138,7 +141,7 @@ class Stack:
             "CACHE_URL": f"redis://127.0.0.1:{self.redis_port}/0",
             "DJANGO_STATIC_ROOT": str(self.static_root),
             "DJANGO_MEDIA_ROOT": str(self.media_root),
-            "NEJAT_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+            "NEJAT_TRUSTED_PROXIES": "1",
             "GUNICORN_BIND": f"127.0.0.1:{self.app_port}",
             "GUNICORN_WORKERS": "2",
             **self.extra_environment,
@@ -277,6 +280,11 @@ class Response:
     text: str
 
 
+def csrf_field(page):
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+    return {"csrfmiddlewaretoken": token}
+
+
 class Visitor:
     """A browser, as far as these tests need one: it keeps its cookies and sends what
     a browser on https://localhost/ would."""
@@ -311,6 +319,20 @@ class Visitor:
 
     def get(self, path, headers=None):
         return self.request("GET", path, headers)
+
+    def sign_in(self, username, password):
+        """Through the admin's login form, then setting up two-factor sign-in, which
+        production settings require of staff, as a new editor would with their phone."""
+        page = self.get("/admin/login/")
+        fields = {"username": username, "password": password, "next": "/admin/"}
+        response = self.post("/admin/login/", {**fields, **csrf_field(page)})
+        assert response.status == 302, response.text[:500]
+        setup = self.get("/admin/two-factor/setup/")
+        assert setup.status == 200, setup.text[:500]
+        key = b32decode(re.search(r'<code dir="ltr">([A-Z2-7=]+)</code>', setup.text)[1])
+        code = f"{totp(key):06d}"
+        done = self.post("/admin/two-factor/setup/", {"code": code, **csrf_field(setup)})
+        assert done.status == 200 and "recovery codes" in done.text, done.text[:500]
 
     def post(self, path, data):
         headers = {

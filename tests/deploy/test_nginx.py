@@ -4,7 +4,6 @@ in production: gunicorn with the production settings, Redis, static files collec
 Everything goes through the TLS server of the rendered file, as a browser would."""
 
 import json
-import re
 import time
 
 import pytest
@@ -31,13 +30,7 @@ def reader(stack):
 def editor(stack):
     """Signed in through the admin's login form, through nginx."""
     visitor = Visitor(stack.https_port)
-    login = visitor.get("/admin/login/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text)[1]
-    response = visitor.post(
-        "/admin/login/",
-        {"username": EDITOR, "password": EDITOR, "csrfmiddlewaretoken": token, "next": "/admin/"},
-    )
-    assert response.status == 302, response.text
+    visitor.sign_in(EDITOR, EDITOR)
     assert "sessionid" in visitor.cookies
     return visitor
 
