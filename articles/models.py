@@ -115,6 +115,10 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
+    def in_language(self, code):
+        """Comments written in that edition: each edition has its own conversation."""
+        return self.filter(language=code)
+
 
 class Comment(models.Model):
     """A reader's comment: plain text, shown once staff approve it; one level of replies."""

@@ -36,6 +36,7 @@ def approved_comment_count():
     (a join and GROUP BY would count them for every article before the page is cut)."""
     approved = (
         Comment.objects.approved()
+        .in_language(get_language())
         .filter(article=OuterRef("pk"))
         .order_by()
         .values("article")
@@ -68,9 +69,9 @@ class CommentThreads:
 
 
 def comment_threads(article):
-    """Approved top-level comments, each with its approved replies, and their number:
-    one query."""
-    approved = list(article.comments.approved())
+    """The edition's approved top-level comments, each with its approved replies, and
+    their number: one query."""
+    approved = list(article.comments.approved().in_language(get_language()))
     replies = {}
     for comment in approved:
         replies.setdefault(comment.parent_id, []).append(comment)
@@ -175,7 +176,8 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
     @transaction.atomic
     def form_valid(self, form):
         article = self.object
-        replying_to = article.comments.approved().filter(pk=form.cleaned_data["parent"]).first()
+        shown = article.comments.approved().in_language(get_language())
+        replying_to = shown.filter(pk=form.cleaned_data["parent"]).first()
         comment = article.comments.create(
             # Replies stay one level deep: a reply to a reply joins its thread.
             parent=(replying_to.parent or replying_to) if replying_to else None,

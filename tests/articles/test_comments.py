@@ -146,3 +146,31 @@ class TestModeration:
         ]
         listing = editor_client.get("/admin/articles/comment/?status__exact=approved")
         assert listing.status_code == 200
+
+
+class TestEditions:
+    """Each edition of an article has its own conversation."""
+
+    def test_a_comment_shows_and_counts_only_in_its_edition(self, client, article):
+        client.post(article.url_in("ar"), comment(text="شكرًا على هذا التقرير"))
+        approve_all()
+        arabic = client.get(article.url_in("ar")).content.decode()
+        english = client.get(article.url_in("en")).content.decode()
+        assert "شكرًا على هذا التقرير" in arabic
+        assert "شكرًا على هذا التقرير" not in english and "0 comments" in english
+        assert "0 comments" in client.get("/en/").content.decode()
+
+    def test_comment_text_and_names_follow_their_own_direction(self, client, article):
+        client.post(article.url_in("en"), comment(name="سامی", text="Good — خوب"))
+        approve_all()
+        page = client.get(article.url_in("en")).content.decode()
+        assert '<strong class="comment__author" dir="auto">سامی</strong>' in page
+        assert '<div class="comment__text" dir="auto">' in page
+
+    def test_a_reply_cannot_join_another_editions_thread(self, client, article):
+        client.post(article.url_in("ar"), comment(text="سؤال"))
+        approve_all()
+        arabic = Comment.objects.get()
+        client.post(article.url_in("en"), comment(text="An answer", parent=arabic.pk))
+        reply = Comment.objects.get(text="An answer")
+        assert reply.parent is None and reply.language == "en"
