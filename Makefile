@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve bench lint messages superuser clean
+.PHONY: run test security serve bench lint messages superuser clean
 
 # (Re)install when the virtualenv is missing or pyproject.toml is newer than it.
 $(STAMP): pyproject.toml
@@ -28,6 +28,14 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=nejat.settings.test
 	$(BIN)/pytest
+
+# Code (bandit: medium severity or worse fails) and dependencies (pip-audit, which needs
+# pypi.org's per-release data: where that is out of reach this says so, audits nothing).
+security: $(STAMP)
+	$(BIN)/bandit -q -r nejat articles media_library publications -x '*/migrations/*' --severity-level medium
+	@if $(BIN)/python -c "import urllib.request as r; import importlib.metadata as m; r.urlopen('https://pypi.org/pypi/django/%s/json' % m.version('django'), timeout=10)" 2>/dev/null; then \
+	  $(BIN)/pip-audit --strict --progress-spinner off; \
+	else echo "make security: pypi.org is out of reach, dependencies NOT audited; run it where it is."; fi
 
 # Production-like serving: needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 serve: $(STAMP)

@@ -51,7 +51,8 @@ def word_diff(old, new):
             parts.append(format_html("<del>{}</del>", "".join(before[i1:i2])))
         if j2 > j1:
             parts.append(format_html("<ins>{}</ins>", "".join(after[j1:j2])))
-    return mark_safe("".join(parts))
+    # Safe: each part escaped above.
+    return mark_safe("".join(parts))  # nosec B308 B703
 
 
 def shown_value(field, value):

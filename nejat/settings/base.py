@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nejat.site.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the locale middleware and the page cache, so every response carries these
     # headers, the redirect of / and pages from the cache included.
@@ -285,6 +286,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # Failed sign-ins and lockouts are warnings; axes tells every success at INFO.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # Failed sign-ins and lockouts are warnings; axes tells every success at INFO.
+        "axes": {"level": "WARNING"},
+        # One line per request (nejat.site.requestlog): on in production.
+        "nejat.requests": {"level": env("NEJAT_REQUEST_LOG_LEVEL", default="WARNING")},
+    },
 }
+
+# Errors are e-mailed to these ("Name <address>, …") and, with SENTRY_DSN, reported to
+# Sentry without personal data (production settings).
+ADMINS = [
+    (name.strip(), address.strip(" >"))
+    for name, _, address in (
+        entry.rpartition("<") for entry in env.list("DJANGO_ADMINS", default=[])
+    )
+]

@@ -41,3 +41,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31_536_000
+
+# Logs as JSON lines (one per request among them: nejat.site.requestlog), for a log
+# collector; NEJAT_LOG_FORMAT=text for people reading journalctl.
+NEJAT_LOG_FORMAT = env("NEJAT_LOG_FORMAT", default="json")
+if NEJAT_LOG_FORMAT == "json":
+    LOGGING["formatters"] = {  # noqa: F405
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    }
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+LOGGING["loggers"]["nejat.requests"]["level"] = env(  # noqa: F405
+    "NEJAT_REQUEST_LOG_LEVEL", default="INFO"
+)
+
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,  # no addresses, cookies, user names or form fields
+        traces_sample_rate=0,
+    )

@@ -5,6 +5,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from tests.factories import make_article
 
@@ -72,3 +73,11 @@ def test_no_hook_no_purge(category, django_capture_on_commit_callbacks, settings
     with django_capture_on_commit_callbacks(execute=True):
         make_article(category)
     assert purged == []
+
+
+def test_only_a_web_address_is_called(settings):
+    from nejat.caching.cdn import purge_cdn
+
+    settings.NEJAT_CDN_PURGE_URL = "file:///etc/passwd"
+    with pytest.raises(ImproperlyConfigured):
+        purge_cdn.call()
