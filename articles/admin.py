@@ -5,7 +5,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles.models import Article, Category, Comment
 from nejat.caching.generation import invalidate
-from nejat.editorial.admin import PublishableAdmin, thumbnail_html
+from nejat.editorial.admin import PublishableAdmin
+from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
 
 

@@ -8,7 +8,8 @@ from modeltranslation.admin import TranslationTabularInline
 
 from media_library.forms import AlbumAdminForm
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
-from nejat.editorial.admin import PublishableAdmin, thumbnail_html
+from nejat.editorial.admin import PublishableAdmin
+from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
 
 

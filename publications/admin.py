@@ -7,7 +7,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.editorial.admin import PublishableAdmin, thumbnail_html
+from nejat.editorial.admin import PublishableAdmin
+from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
 from publications.models import Book, Issue, Periodical
 

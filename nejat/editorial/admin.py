@@ -28,13 +28,7 @@ from nejat.editorial.roles import can_publish, translator_languages
 from nejat.publishing.editions import direction
 from nejat.publishing.languages import localized_fields
 from nejat.publishing.models import Publishable
-
-
-def thumbnail_html(image, width=80):
-    """A small preview of an image field for admin lists, from its smallest rendition."""
-    if not image:
-        return ""
-    return format_html('<img src="{}" alt="" width="{}" loading="lazy">', image.smallest_url, width)
+from nejat.publishing.tags import label_new_tags
 
 
 class PublishableAdmin(RevisionAdmin, TabbedTranslationAdmin):
@@ -236,6 +230,11 @@ class PublishableAdmin(RevisionAdmin, TabbedTranslationAdmin):
         obj.updated_by = request.user
         obj.record_translations()
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if hasattr(form.instance, "tags"):
+            label_new_tags(form.instance, self.editable_languages(request, form.instance))
 
     def before_restore_save(self, request, obj):
         obj.updated_by = request.user

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.html import format_html
 from PIL import Image, ImageOps
 
 # The picture social networks show with a shared link: cropped to fill, as a JPEG.
@@ -86,3 +87,10 @@ def _encode(image, image_format, **options):
     buffer = BytesIO()
     image.save(buffer, image_format, **options)
     return buffer.getvalue()
+
+
+def thumbnail_html(image, width=80):
+    """A small preview of an image field for admin lists, from its smallest rendition."""
+    if not image:
+        return ""
+    return format_html('<img src="{}" alt="" width="{}" loading="lazy">', image.smallest_url, width)

@@ -1,12 +1,16 @@
 """Tags shared by every content type, with a label per edition."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from taggit.models import GenericTaggedItemBase, TagBase
 
-from nejat.publishing.languages import filled_in
+from nejat.publishing.editions import direction
+from nejat.publishing.languages import filled_in, languages_with
 
 
 class TagQuerySet(models.QuerySet):
@@ -17,6 +21,26 @@ class TagQuerySet(models.QuerySet):
             tagged_items__content_type=ContentType.objects.get_for_model(item),
             tagged_items__object_id=item.pk,
         ).order_by("name")
+
+
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def label_new_tags(item, editable_languages):
+    """Give tags typed on an item's form, and so labelled in no edition, their name as
+    the label of the item's languages (those the editor may change) written in the
+    tag's script (a Persian word labels the Persian edition, not the English one):
+    readers of those editions then see them at once. Tags labelled in some edition
+    already are the editors' to keep."""
+    languages = [code for code in item.languages if code in editable_languages] or item.languages
+    for tag in item.tags.all():
+        if languages_with(tag, "label"):
+            continue
+        script = "rtl" if ARABIC_SCRIPT.search(tag.name) else "ltr"
+        matching = [code for code in languages if direction(code) == script]
+        for code in matching or languages:
+            setattr(tag, build_localized_fieldname("label", code), tag.name)
+        tag.save()
 
 
 class Tag(TagBase):

@@ -181,3 +181,34 @@ def test_article_in_persian_only_is_saved_through_the_admin(editor_client, categ
     response = editor_client.post(ADD_URL, data)
     assert response.status_code == 302, form_errors(response)
     assert Article.objects.get().languages == ["fa"]
+
+
+class TestTagsTypedOnTheForm:
+    def test_a_tag_typed_in_persian_is_labelled_in_persian_and_shown_on_fa(
+        self, editor_client, category, client
+    ):
+        data = article_form(
+            category,
+            title_fa="کتابخانه یکشنبه‌ها باز است",
+            slug_fa="کتابخانه-یکشنبه",
+            body_fa="<p>تالار مطالعه اکنون یکشنبه‌ها باز است.</p>",
+            tags="کتاب, libraries",
+        )
+        response = editor_client.post(ADD_URL, data)
+        assert response.status_code == 302, form_errors(response)
+        article = Article.objects.get(slug_en="library-opens-on-sundays")
+        persian = article.tags.get(name="کتاب")
+        english = article.tags.get(name="libraries")
+        assert (persian.label_fa, persian.label_en) == ("کتاب", None)
+        assert (english.label_en, english.label_fa) == ("libraries", None)
+        page = client.get(article.url_in("fa")).content.decode()
+        assert 'rel="tag">کتاب</a>' in page and ">libraries<" not in page
+
+    def test_a_tag_labelled_already_keeps_its_labels(self, editor_client, category):
+        from nejat.publishing.tags import Tag
+
+        Tag.objects.create(name="books", slug="books", label_en="Books", label_fa="کتاب‌ها")
+        response = editor_client.post(ADD_URL, article_form(category, tags="books"))
+        assert response.status_code == 302, form_errors(response)
+        tag = Tag.objects.get(name="books")
+        assert (tag.label_en, tag.label_fa) == ("Books", "کتاب‌ها")
