@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("contact/thanks/", views.ContactThanksView.as_view(), name="contact_thanks"),
     path("search/", SearchView.as_view(), name="search"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     path("share/<slug:kind>/<int:pk>/<slug:network>/", share.share, name="share"),
     path("feed/", article_feeds.ArticleFeed(), name="feed"),
     path("feed/atom/", article_feeds.ArticleAtomFeed(), name="feed_atom"),

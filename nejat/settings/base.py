@@ -4,11 +4,9 @@ Production settings (``nejat.settings.production``) build on these and refuse to
 start without their secret key, hosts and database.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -128,28 +126,6 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-AUTHENTICATION_BACKENDS = [
-    # Refuses sign-ins from a locked-out address or account before checking the password.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Staff sign-in: NEJAT_SIGNIN_FAILURES wrong passwords for one account, or from one
-# address, lock it for NEJAT_SIGNIN_COOLOFF_MINUTES (or until an Administrator deletes
-# the attempt under "Access attempts").
-AXES_FAILURE_LIMIT = env.int("NEJAT_SIGNIN_FAILURES", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("NEJAT_SIGNIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_CLIENT_IP_CALLABLE = "nejat.site.antispam.client_ip"
-AXES_LOCKOUT_CALLABLE = "nejat.signin.views.locked_out"
-AXES_RESET_ON_SUCCESS = True
-# Every failed sign-in is kept (Axes › Access failures) and logged.
-AXES_ENABLE_ACCESS_FAILURE_LOG = True
-# Two-factor sign-in (TOTP, with recovery codes) is required of these groups' members
-# before they reach the admin; anyone else may enrol.
-NEJAT_TWO_FACTOR_GROUPS = ("Administrator", "Editor")
-NEJAT_TWO_FACTOR_REQUIRED = env.bool("NEJAT_TWO_FACTOR_REQUIRED", default=False)
-OTP_TOTP_ISSUER = env("NEJAT_TWO_FACTOR_ISSUER", default="Nejat")
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -184,6 +160,8 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the site's root (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = env("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
@@ -211,35 +189,6 @@ if env("DJANGO_MEDIA_STORAGE", default="local") == "s3":
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
-
-# Content-Security-Policy (django-csp): the site's own scripts and styles only; the
-# video players it embeds (on play) in frames; nothing may frame the site.
-_media_origins = [
-    f"https://{domain}" if (domain := env("AWS_S3_CUSTOM_DOMAIN", default="")) else "",
-    env("AWS_S3_ENDPOINT_URL", default="") if STORAGES["default"].get("OPTIONS") else "",
-]
-MEDIA_ORIGINS = [origin.rstrip("/") for origin in _media_origins if origin]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        # A nonce only where a page asks for one (the admin's rich-text editor).
-        "script-src": [SELF, NONCE],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
-        "media-src": ["'self'", *MEDIA_ORIGINS],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": [
-            "https://www.youtube-nocookie.com",
-            "https://player.vimeo.com",
-            "https://www.aparat.com",
-        ],
-        "frame-ancestors": ["'none'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-    }
-}
 
 # Whole pages for readers, kept in the cache above until something they show changes
 # (see nejat.caching); the page cache off still keeps the chrome of every edition.
@@ -302,3 +251,6 @@ ADMINS = [
         entry.rpartition("<") for entry in env.list("DJANGO_ADMINS", default=[])
     )
 ]
+
+# Staff sign-in and what browsers may do (nejat/settings/security.py).
+from .security import *  # noqa: E402, F403

@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
 from nejat.publishing.views import EditionDetailMixin
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
+from nejat.site.chrome import site_settings
 from nejat.site.forms import ContactForm
 from nejat.site.models import ContactMessage, Page
 from nejat.site.notices import notify_staff
@@ -57,3 +61,36 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def web_manifest(request):
+    """The edition as an installable web app: its own name, language and direction."""
+    site = site_settings()
+    name = (site.name if site else "") or _("Nejat")
+    icons = [
+        {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {
+            "src": static("icons/icon-maskable-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+    ]
+    manifest = {
+        "name": name,
+        "short_name": name,
+        "lang": get_language(),
+        "dir": "rtl" if get_language_bidi() else "ltr",
+        "start_url": reverse("home"),
+        "scope": reverse("home"),
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#0b6e4f",
+        "icons": icons,
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -104,6 +104,9 @@ class Stack:
     processes: list = field(default_factory=list)
     database_url: str = ""  # a fresh SQLite file in the folder unless given
     extra_environment: dict = field(default_factory=dict)
+    # A script for `manage.py shell` that fills the site; what it prints is kept.
+    content: str = CONTENT
+    content_output: str = ""
     app_ports: list = field(init=False)
     app_processes: dict = field(default_factory=dict)
     # Filled in by up(): where the editor changes the article, and a draft's address.
@@ -149,7 +152,7 @@ class Stack:
 
     def run(self, *command):
         result = subprocess.run(
-            command, cwd=ROOT, env=self.environment(), capture_output=True, text=True, timeout=60
+            command, cwd=ROOT, env=self.environment(), capture_output=True, text=True, timeout=300
         )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
         return result.stdout
@@ -212,8 +215,10 @@ class Stack:
             text=True,
         )
         self.run(*manage, "migrate", "--noinput", "-v", "0")
-        article, self.draft_url = self.run(*manage, "shell", "-v", "0", "-c", CONTENT).split()
-        self.change_url = f"/admin/articles/article/{article}/change/"
+        self.content_output = self.run(*manage, "shell", "-v", "0", "-c", self.content)
+        if self.content is CONTENT:
+            article, self.draft_url = self.content_output.split()
+            self.change_url = f"/admin/articles/article/{article}/change/"
         (self.media_root / "notes").mkdir(parents=True)
         (self.media_root / "notes" / "hello.txt").write_text("hello\n")
         assert collecting.wait(timeout=60) == 0, collecting.stderr.read()

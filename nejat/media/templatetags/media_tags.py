@@ -20,9 +20,12 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None)
     if not image:
         return ""
     widths = [w for w in image.widths if largest is None or w <= largest] or image.widths[:1]
+    # An eager image is the page's largest (its main picture, a listing's first card):
+    # the browser fetches it first.
+    priority = format_html(' fetchpriority="{}"', "high") if loading == "eager" else ""
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async"></picture>',
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async"></picture>',
         image.srcset("webp", widths),
         sizes,
         image.rendition_url(FALLBACK_WIDTH, "fallback"),
@@ -30,7 +33,18 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None)
         round(image.original_height * widths[-1] / image.original_width),
         alt,
         loading,
+        priority,
     )
+
+
+@register.simple_tag(takes_context=True)
+def listing_loading(context):
+    """``loading`` of a listing card's image: eager for the first card of the page's
+    first listing (what the reader sees first), lazy for every other, and for every
+    card of a section included ``with later_section=True``."""
+    forloop = context.get("forloop") or {}
+    first = forloop.get("first") and not context.get("later_section")
+    return "eager" if first else "lazy"
 
 
 @register.simple_tag
