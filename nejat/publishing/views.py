@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -53,6 +54,14 @@ class EditionListMixin:
         )
 
 
+class NotInThisEdition(Http404):
+    """The item exists, but not in the edition asked for: the 404 names where it is."""
+
+    def __init__(self, editions):
+        super().__init__()
+        self.editions = editions
+
+
 class EditionDetailMixin:
     """One item of the current edition, found by its slug in that language (or its pk).
 
@@ -79,11 +88,35 @@ class EditionDetailMixin:
             items = items.filter(**{slug_field: self.kwargs["slug"]})
         item = items.first()
         if item is None:
-            raise Http404
+            raise NotInThisEdition(self.other_editions())
         return item
 
+    def other_editions(self):
+        """The addresses of the item this address names, in the editions it exists in:
+        by its pk, or by its slug in any language (an English slug under /fa/)."""
+        items = self.model.objects.visible_to(self.request.user)
+        if "pk" in self.kwargs:
+            item = items.filter(pk=self.kwargs["pk"]).first()
+        else:
+            slugs = [build_localized_fieldname("slug", code) for code, _ in settings.LANGUAGES]
+            item = next(
+                (
+                    found
+                    for field in slugs
+                    if (found := items.filter(**{field: self.kwargs["slug"]}).first())
+                ),
+                None,
+            )
+        return item.edition_urls() if item is not None else {}
+
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except NotInThisEdition as missing:
+            if not missing.editions:
+                raise
+            context = {"editions": missing.editions, "alternates": missing.editions}
+            return render(request, "not_in_this_edition.html", context, status=404)
         if sees_unpublished(request.user, self.model):
             add_never_cache_headers(response)
         return response
