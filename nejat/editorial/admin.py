@@ -25,13 +25,14 @@ from nejat.editorial.language_locks import (
 from nejat.editorial.restore import translated_fields_in
 from nejat.editorial.revisions import RevisionAdmin
 from nejat.editorial.roles import can_publish, translator_languages
+from nejat.editorial.search import SpellingVariantsSearchMixin
 from nejat.publishing.editions import direction
 from nejat.publishing.languages import localized_fields
 from nejat.publishing.models import Publishable
 from nejat.publishing.tags import label_new_tags
 
 
-class PublishableAdmin(RevisionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTranslationAdmin):
     """What every content admin shares: translation tabs, publishing fields, authorship,
     the editions column and filter, preview, revisions, and the editorial roles.
 

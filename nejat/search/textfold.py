@@ -82,3 +82,15 @@ def query_variants(terms, language):
         return apart + [[words[0] + words[1], *rest] for rest in readings(words[2:])]
 
     return readings(list(terms))
+
+
+PERSIAN_SPELLING = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+ARABIC_SPELLING = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+
+
+def spelling_variants(text):
+    """The text as typed, with Persian yeh and kaf, and with Arabic ones: what a
+    keyboard of the other language would have typed, for lookups (the admin's search)
+    that cannot fold the stored text."""
+    variants = [text, text.translate(PERSIAN_SPELLING), text.translate(ARABIC_SPELLING)]
+    return list(dict.fromkeys(variants))

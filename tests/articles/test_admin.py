@@ -212,3 +212,13 @@ class TestTagsTypedOnTheForm:
         assert response.status_code == 302, form_errors(response)
         tag = Tag.objects.get(name="books")
         assert (tag.label_en, tag.label_fa) == ("Books", "کتاب‌ها")
+
+
+class TestSearchSpellings:
+    def test_persian_and_arabic_spellings_find_the_same_articles(self, editor_client, category):
+        persian = make_article(category, languages=("fa",), title_fa="کتابخانه‌ی روستا")
+        arabic = make_article(category, languages=("ar",), title_ar="مكتبة كتابخانه قديمة")
+        for query in ("کتابخانه", "كتابخانه"):
+            response = editor_client.get("/admin/articles/article/", {"q": query})
+            found = {item.pk for item in response.context["cl"].result_list}
+            assert found == {persian.pk, arabic.pk}, query
