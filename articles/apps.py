@@ -15,6 +15,17 @@ class ArticlesConfig(AppConfig):
         # A new comment waits for moderation: readers see nothing of it yet.
         watch(Comment, unless=lambda comment, created: created and not comment.is_approved)
 
+    def desk_entries(self, user):
+        """Comments awaiting moderation, for the admin's desk (nejat.editorial.desk)."""
+        from articles.models import Comment
+        from nejat.editorial.desk import can_view, changelist_url
+
+        if not can_view(user, Comment):
+            return []
+        pending = Comment.objects.filter(status=Comment.Status.PENDING).count()
+        url = changelist_url(Comment, status__exact=Comment.Status.PENDING)
+        return [(_("Comments awaiting moderation"), pending, url)]
+
     def menu_entries(self):
         from nejat.site.menu import MenuItem
 
