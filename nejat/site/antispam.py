@@ -190,6 +190,10 @@ class ProtectedForm(forms.Form):
         if cleaned.get("website"):
             self.is_spam = True
             raise forms.ValidationError(self.spam_message, code="honeypot")
+        if self._errors:
+            # The fields' own messages say what to fix; nothing is stored, and the time
+            # checks below would only add a reason that is not the real one.
+            return cleaned
         token = self.data.get(self.add_prefix("shown_at"), "")
         try:
             shown_at = signing.loads(
@@ -201,8 +205,14 @@ class ProtectedForm(forms.Form):
             ) from None
         if time.time() - shown_at < settings.NEJAT_FORM_MIN_SECONDS:
             self.is_spam = True
-            raise forms.ValidationError(self.spam_message, code="too_fast")
-        if not self._errors and not self.claim(token):
+            raise forms.ValidationError(
+                _(
+                    "This was sent seconds after the page opened, faster than people "
+                    "write. Check what you wrote and send it again."
+                ),
+                code="too_fast",
+            )
+        if not self.claim(token):
             self.is_replay = True
             raise forms.ValidationError(
                 _("This form has already been sent. To write again, fill in the form anew."),

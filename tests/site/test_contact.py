@@ -68,6 +68,14 @@ class TestContactForm:
         assert response.context["form"].non_field_errors()
         assert ContactMessage.objects.count() == 0 and mail.outbox == []
 
+    def test_each_refusal_names_its_real_reason(self, client):
+        too_fast = client.post("/en/contact/", message(shown_at=signed_moment(seconds_ago=1)))
+        assert "faster than people write" in too_fast.content.decode()
+        empty = client.post("/en/contact/", {"shown_at": signed_moment(seconds_ago=1)})
+        page = empty.content.decode()
+        assert "This field is required" in page
+        assert "faster than people write" not in page and "could not be accepted" not in page
+
     def test_forged_timestamp_is_refused(self, client):
         response = client.post("/en/contact/", message(shown_at="123.forged"))
         assert response.status_code == 200 and ContactMessage.objects.count() == 0
