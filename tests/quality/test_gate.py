@@ -3,16 +3,19 @@ edition, served with production settings behind the nginx configuration of deplo
 has no HTML validator error or warning and no accessibility violation of any impact."""
 
 import json
-import os
-import shutil
-import subprocess
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.deploy.stack import Stack, Visitor
-from tests.quality.checks import ROOT, axe_violations, tool, validator_findings
+from tests.quality.checks import (
+    EVERY_CATEGORY,
+    ROOT,
+    axe_violations,
+    lighthouse,
+    validator_findings,
+)
 from tests.quality.pages import PAGE_TYPES
 
 pytestmark = pytest.mark.quality
@@ -107,14 +110,7 @@ def test_no_accessibility_violation(site, browser, viewport):
 
 # Lighthouse's mobile run (simulated slow 4G, a mid-range phone) on the main page types.
 LIGHTHOUSE_PAGES = ("home", "article", "category", "search", "media")
-LIGHTHOUSE = ROOT / ".quality" / "node_modules" / ".bin" / "lhci"
 REPORT = ROOT / "quality-report"
-EVERY_CATEGORY = {
-    "categories:performance": ["error", {"minScore": 0.95}],
-    "categories:accessibility": ["error", {"minScore": 1}],
-    "categories:best-practices": ["error", {"minScore": 1}],
-    "categories:seo": ["error", {"minScore": 1}],
-}
 SEO_AUDITS = (
     "document-title",
     "meta-description",
@@ -138,40 +134,11 @@ def test_lighthouse_scores(site, tmp_path):
         for language in ("en", "fa")
         for kind in LIGHTHOUSE_PAGES
     ]
-    flags = "--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors"
-    config = {
-        "ci": {
-            "collect": {
-                "url": urls,
-                "numberOfRuns": 1,
-                "chromePath": "/usr/bin/chromium",
-                "settings": {"chromeFlags": flags, "maxWaitForLoad": 60000},
-            },
-            "assert": {
-                "assertMatrix": [
-                    {"matchingUrlPattern": "^(?!.*/search/)", "assertions": EVERY_CATEGORY},
-                    # Search results ask not to be indexed (noindex), which Lighthouse's
-                    # SEO score counts against them: every other SEO audit must pass.
-                    {"matchingUrlPattern": "/search/", "assertions": SEARCH_PAGE},
-                ]
-            },
-        }
-    }
-    rc = tmp_path / "lighthouserc.json"
-    rc.write_text(json.dumps(config))
-    shutil.rmtree(REPORT, ignore_errors=True)
-    environment = {**os.environ, "CHROME_PATH": "/usr/bin/chromium", "LHCI_NO_LIGHTHOUSERC": "1"}
-    outputs = []
-    for step in ("collect", "assert"):
-        result = subprocess.run(
-            [str(tool(LIGHTHOUSE)), step, f"--config={rc}"],
-            cwd=tmp_path,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        outputs.append(result.stdout + result.stderr)
-        if step == "collect":  # the reports (HTML and JSON), kept for reading later
-            shutil.copytree(tmp_path / ".lighthouseci", REPORT)
-        assert result.returncode == 0, "\n".join(outputs)[-6000:]
+    assertions = [
+        {"matchingUrlPattern": "^(?!.*/search/)", "assertions": EVERY_CATEGORY},
+        # Search results ask not to be indexed (noindex), which Lighthouse's SEO score
+        # counts against them: every other SEO audit must pass.
+        {"matchingUrlPattern": "/search/", "assertions": SEARCH_PAGE},
+    ]
+    passed, output = lighthouse(urls, assertions, tmp_path, keep_reports_in=REPORT)
+    assert passed, output[-6000:]
