@@ -13,8 +13,9 @@ class MediaConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
-        from nejat.media import cleanup
+        from nejat.media import cleanup, hiding
 
         # Pillow's own guard against decompression bombs, at the limit we mean.
         Image.MAX_IMAGE_PIXELS = settings.NEJAT_MAX_IMAGE_PIXELS
         cleanup.connect()
+        hiding.connect()

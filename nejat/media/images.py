@@ -24,7 +24,7 @@ from nejat.media.renditions import (
     rendition_widths,
     share_rendition_name,
 )
-from nejat.media.uploads import check_size, stored_name
+from nejat.media.uploads import UnguessableNameMixin, check_size, stored_name
 
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 
@@ -149,7 +149,7 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         super().delete(save)
 
 
-class ResponsiveImageField(models.ImageField):
+class ResponsiveImageField(UnguessableNameMixin, models.ImageField):
     attr_class = ResponsiveImageFieldFile
 
     def formfield(self, **kwargs):

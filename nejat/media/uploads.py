@@ -1,6 +1,10 @@
 """What every upload is checked for before its content is (its size), and the name it
-is stored under once its content is known."""
+is stored under once its content is known: in a folder of its own whose name nobody
+can guess, so a draft's files cannot be found before the page that shows them is
+published (nejat.media.hiding moves them again when an item is unpublished)."""
 
+import re
+import secrets
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -25,3 +29,25 @@ def stored_name(filename, extension):
     ``report.pdf`` and served as one."""
     stem = slugify(PurePosixPath(filename or "").stem, allow_unicode=True)[:80].strip("-_")
     return f"{stem or 'file'}{extension}"
+
+
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{22}$")
+
+
+def new_token():
+    """A folder name of 128 random bits."""
+    return secrets.token_urlsafe(16)
+
+
+def unguessable(name):
+    """The same file name in a new folder nobody can guess (replacing the old one's token)."""
+    path = PurePosixPath(name)
+    parent = path.parent.parent if TOKEN.match(path.parent.name) else path.parent
+    return str(parent / new_token() / path.name)
+
+
+class UnguessableNameMixin:
+    """For a file field: every upload is stored under ``<upload_to>/<token>/<name>``."""
+
+    def generate_filename(self, instance, filename):
+        return unguessable(super().generate_filename(instance, filename))

@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from nejat.media import containers
-from nejat.media.uploads import check_size, stored_name
+from nejat.media.uploads import UnguessableNameMixin, check_size, stored_name
 
 MP4, WEBM = "video/mp4", "video/webm"
 TYPES_BY_SUFFIX = {".mp4": MP4, ".m4v": MP4, ".webm": WEBM}
@@ -128,7 +128,7 @@ class VideoFormField(forms.FileField):
         return upload
 
 
-class VideoFileField(models.FileField):
+class VideoFileField(UnguessableNameMixin, models.FileField):
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": VideoFormField, **kwargs})
 

@@ -4,6 +4,7 @@ in production: gunicorn with the production settings, Redis, static files collec
 Everything goes through the TLS server of the rendered file, as a browser would."""
 
 import json
+import sys
 import time
 
 import pytest
@@ -134,3 +135,37 @@ def test_plain_http_is_sent_to_https(stack):
     answer = Visitor(stack.http_port, tls=False).get("/en/?page=2")
     assert answer.status == 301
     assert answer.headers["Location"] == "https://localhost/en/?page=2"
+
+
+CARTOON = """
+from media_library.models import Cartoon
+from tests.media_library.factories import make_cartoon
+if {pk}:
+    cartoon = Cartoon.objects.get(pk={pk})
+    cartoon.status = "{status}"
+    cartoon.save()
+else:
+    cartoon = make_cartoon(status="{status}")
+cartoon.refresh_from_db()
+print(cartoon.pk, cartoon.image.url)
+"""
+
+
+def cartoon(stack, status, pk=0):
+    script = CARTOON.format(pk=pk, status=status)
+    number, url = stack.run(sys.executable, "manage.py", "shell", "-v", "0", "-c", script).split()
+    return int(number), url
+
+
+def test_a_cartoons_image_is_reachable_only_while_it_is_published(stack, reader):
+    pk, draft_url = cartoon(stack, "draft")
+    # A draft's image is in a folder nobody can guess; its page is not there.
+    assert reader.get(f"/en/media/cartoons/{pk}/").status == 404
+    guessable = draft_url.rsplit("/", 2)[0] + "/" + draft_url.rsplit("/", 1)[1]
+    assert reader.get(guessable).status == 404
+    _pk, published_url = cartoon(stack, "published", pk)
+    assert published_url == draft_url and reader.get(published_url).status == 200
+    assert draft_url.split("/")[-2] in reader.get(f"/en/media/cartoons/{pk}/").text
+    _pk, hidden_url = cartoon(stack, "unpublished", pk)
+    assert reader.get(published_url).status == 404
+    assert hidden_url != published_url
