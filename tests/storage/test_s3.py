@@ -75,3 +75,25 @@ def test_media_to_storage_copies_a_local_folder_once(bucket, tmp_path):
     read = bucket.client().get_object
     assert read(Bucket="nejat-media", Key="notes.txt")["Body"].read() == b"hello again"
     assert read(Bucket="nejat-media", Key="cartoons/2026/a.jpg")["Body"].read() == b"\xff\xd8 first"
+
+
+def test_unpublishing_moves_the_files_within_the_bucket(bucket, editor_client):
+    data = {
+        "title_en": "The short queue",
+        "image_alt_en": "A few people waiting",
+        "image": picture_upload(2, name="short.jpg"),
+        **PUBLISHING,
+    }
+    assert editor_client.post("/admin/media_library/cartoon/add/", data).status_code == 302
+    cartoon = Cartoon.objects.get()
+    public = set(bucket.keys())
+    response = editor_client.post(
+        "/admin/media_library/cartoon/", {"action": "unpublish", "_selected_action": [cartoon.pk]}
+    )
+    assert response.status_code == 302
+    cartoon.refresh_from_db()
+    hidden = set(bucket.keys())
+    assert cartoon.image.name in hidden and not public & hidden
+    assert len(hidden) == len(public)  # the original and every rendition, moved
+    policy = bucket.client().get_bucket_policy(Bucket="nejat-media")["Policy"]
+    assert "s3:ListBucket" not in policy  # nobody can list the random folders
