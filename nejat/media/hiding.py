@@ -12,7 +12,7 @@ change has committed.
 from pathlib import PurePosixPath
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save
 
 from nejat.media.cleanup import file_fields
 from nejat.media.images import ResponsiveImageFieldFile
@@ -65,11 +65,18 @@ def move_files_of(obj, moved, only_guessable=False):
             setattr(obj, name, value)
 
 
+def part_relations(model):
+    """The model's relations to parts that have files of their own (an album's photos)."""
+    return [
+        relation
+        for relation in model._meta.related_objects
+        if relation.one_to_many and file_fields(relation.related_model)
+    ]
+
+
 def parts_of(item):
-    """Objects that belong to the item and have files of their own (an album's photos)."""
-    for relation in item._meta.related_objects:
-        if relation.one_to_many and file_fields(relation.related_model):
-            yield from relation.related_model._base_manager.filter(**{relation.field.name: item})
+    for relation in part_relations(type(item)):
+        yield from relation.related_model._base_manager.filter(**{relation.field.name: item})
 
 
 def hide_files(item, only_guessable=False):
@@ -81,24 +88,14 @@ def hide_files(item, only_guessable=False):
         move_files_of(part, moved, only_guessable)
 
 
-def remember_status(sender, instance, **kwargs):
-    if instance.pk is not None:
-        stored = sender._base_manager.filter(pk=instance.pk).values_list("status", flat=True)
-        instance._status_before_save = stored.first()
-
-
 def hide_when_unpublished(sender, instance, created, **kwargs):
-    was_public = getattr(instance, "_status_before_save", None) == Publishable.Status.PUBLISHED
-    if was_public and instance.status != Publishable.Status.PUBLISHED:
+    Status = Publishable.Status
+    if instance.stored_status == Status.PUBLISHED and instance.status != Status.PUBLISHED:
         hide_files(instance)
 
 
 def connect():
     for model in publishable_models():
-        if file_fields(model) or any(
-            relation.one_to_many and file_fields(relation.related_model)
-            for relation in model._meta.related_objects
-        ):
+        if file_fields(model) or part_relations(model):
             uid = f"hiding {model._meta.label}"
-            pre_save.connect(remember_status, sender=model, dispatch_uid=uid)
             post_save.connect(hide_when_unpublished, sender=model, dispatch_uid=uid)

@@ -112,6 +112,8 @@ class Publishable(models.Model):
     # Translated fields whose values are unique within each language (an item's address).
     unique_in_each_language = ("slug",)
     url_name = None
+    # The status as this object last read it from or wrote it to the database (new: None).
+    stored_status = None
 
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -173,6 +175,7 @@ class Publishable(models.Model):
                 if value:
                     setattr(self, field.attname, sanitize_html(value))
         super().save(*args, **kwargs)
+        self.stored_status = self.status
 
     def get_absolute_url(self):
         """The item's page in the current edition, else in the first edition it exists in."""
@@ -282,6 +285,12 @@ class Publishable(models.Model):
     def url_in(self, language_code):
         with translation.override(language_code):
             return reverse(self.url_name, kwargs=self.get_url_kwargs())
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        item = super().from_db(db, field_names, values)
+        item.stored_status = item.__dict__.get("status")
+        return item
 
     def edition_urls(self):
         return {code: self.url_in(code) for code in self.languages}

@@ -1,6 +1,10 @@
 """View mixins every content section shares: what an edition lists and opens."""
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -8,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.publishing.languages import other_languages_fields
+from nejat.publishing.languages import in_every_language, other_languages_fields
 from nejat.publishing.models import sees_unpublished
 from nejat.publishing.pagination import keyset_page, numbered_links
 
@@ -94,19 +98,12 @@ class EditionDetailMixin:
     def other_editions(self):
         """The addresses of the item this address names, in the editions it exists in:
         by its pk, or by its slug in any language (an English slug under /fa/)."""
-        items = self.model.objects.visible_to(self.request.user)
         if "pk" in self.kwargs:
-            item = items.filter(pk=self.kwargs["pk"]).first()
+            named = Q(pk=self.kwargs["pk"])
         else:
-            slugs = [build_localized_fieldname("slug", code) for code, _ in settings.LANGUAGES]
-            item = next(
-                (
-                    found
-                    for field in slugs
-                    if (found := items.filter(**{field: self.kwargs["slug"]}).first())
-                ),
-                None,
-            )
+            slug = self.kwargs["slug"]
+            named = reduce(or_, (Q(**{field: slug}) for field in in_every_language("slug")))
+        item = self.model.objects.visible_to(self.request.user).filter(named).first()
         return item.edition_urls() if item is not None else {}
 
     def dispatch(self, request, *args, **kwargs):

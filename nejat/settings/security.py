@@ -4,7 +4,7 @@ environment like the rest of the settings (base.py imports this at its end)."""
 from datetime import timedelta
 
 import environ
-from csp.constants import NONCE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 env = environ.Env()
 
@@ -41,22 +41,22 @@ _media_origins = [
 MEDIA_ORIGINS = [origin.rstrip("/") for origin in _media_origins if origin]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": [SELF],
         # A nonce only where a page asks for one (the admin's rich-text editor).
         "script-src": [SELF, NONCE],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
-        "media-src": ["'self'", *MEDIA_ORIGINS],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
         "frame-src": [
             "https://www.youtube-nocookie.com",
             "https://player.vimeo.com",
             "https://www.aparat.com",
         ],
-        "frame-ancestors": ["'none'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
     }
 }

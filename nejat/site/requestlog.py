@@ -3,8 +3,8 @@ for signed-in staff, the account's id (never a reader's address or anything they
 
 The id is the ``X-Request-ID`` that nginx sets (``$request_id``) when the app sits
 behind trusted proxies, else a new one; the response carries it back, so a reader's
-report of an error page can be found in the logs. In production the lines are JSON
-(``NEJAT_LOG_FORMAT``); here they are off unless ``DJANGO_LOG_LEVEL`` asks for INFO.
+report of an error page can be found in the logs. In production the lines are on and
+JSON (``NEJAT_LOG_FORMAT``); elsewhere ``NEJAT_REQUEST_LOG_LEVEL=INFO`` turns them on.
 """
 
 import logging

@@ -5,10 +5,11 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
+from nejat.publishing.editions import direction
 from nejat.publishing.views import EditionDetailMixin
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.chrome import site_settings
@@ -81,7 +82,7 @@ def web_manifest(request):
         "name": name,
         "short_name": name,
         "lang": get_language(),
-        "dir": "rtl" if get_language_bidi() else "ltr",
+        "dir": direction(get_language()),
         "start_url": reverse("home"),
         "scope": reverse("home"),
         "display": "browser",
