@@ -1,6 +1,8 @@
 """RSS 2.0 and Atom feeds of each edition's latest articles, for the whole edition
 and for each category."""
 
+import mimetypes
+
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -73,7 +75,7 @@ class ArticleFeed(EditionFeed):
             return 0
 
     def item_enclosure_mime_type(self, article):
-        return "image/png" if article.image.largest_name.endswith(".png") else "image/jpeg"
+        return mimetypes.guess_type(article.image.largest_name)[0] or "image/jpeg"
 
 
 class ArticleAtomFeed(ArticleFeed):

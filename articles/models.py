@@ -55,9 +55,11 @@ class Article(Publishable):
         blank=True,
         width_field="image_width",
         height_field="image_height",
+        renditions_ready_field="image_renditions_ready",
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_renditions_ready = models.BooleanField(default=True, editable=False)
     image_alt = models.CharField(
         _("image alt text"),
         max_length=250,

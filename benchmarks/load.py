@@ -34,9 +34,11 @@ COMMENTED_EVERY = 5
 
 
 def store_images(model, folder):
-    """Store each image once through the model's image field (which makes the
-    renditions) without saving a row; returns generated name → stored name."""
+    """Store each image once through the model's image field, and its renditions,
+    without saving a row; returns generated name → stored name."""
     from django.core.files import File
+
+    from nejat.media.renditions import make_renditions
 
     field = model._meta.get_field("image")
     names = {}
@@ -44,7 +46,9 @@ def store_images(model, folder):
         holder = model()
         with path.open("rb") as image:
             setattr(holder, field.attname, File(image, name=path.name))
-            names[path.name] = field.pre_save(holder, add=True).name
+            stored = field.pre_save(holder, add=True)
+            make_renditions(stored)
+            names[path.name] = stored.name
     return names
 
 

@@ -45,10 +45,15 @@ class Picture(MediaItem):
 
     caption = models.TextField(_("caption"), blank=True)
     image = ResponsiveImageField(
-        _("image"), upload_to="media/%Y/%m/", width_field="image_width", height_field="image_height"
+        _("image"),
+        upload_to="media/%Y/%m/",
+        width_field="image_width",
+        height_field="image_height",
+        renditions_ready_field="image_renditions_ready",
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_renditions_ready = models.BooleanField(default=True, editable=False)
     image_alt = models.CharField(
         _("image alt text"),
         max_length=250,
@@ -91,10 +96,12 @@ class Album(MediaItem):
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
+        renditions_ready_field="cover_renditions_ready",
         help_text=_("Shown in the list of albums; without one, the first photo is used."),
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_renditions_ready = models.BooleanField(default=True, editable=False)
 
     class Meta(MediaItem.Meta):
         verbose_name = _("album")
@@ -124,9 +131,11 @@ class Photo(models.Model):
         upload_to="albums/%Y/%m/",
         width_field="image_width",
         height_field="image_height",
+        renditions_ready_field="image_renditions_ready",
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_renditions_ready = models.BooleanField(default=True, editable=False)
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     alt = models.CharField(
         _("alt text"),
@@ -165,10 +174,12 @@ class Video(MediaItem):
         blank=True,
         width_field="poster_width",
         height_field="poster_height",
+        renditions_ready_field="poster_renditions_ready",
         help_text=_("Shown before the video plays, and in the list of videos."),
     )
     poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_renditions_ready = models.BooleanField(default=True, editable=False)
     file = VideoFileField(
         _("video file"),
         upload_to="videos/%Y/%m/",

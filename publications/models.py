@@ -88,9 +88,11 @@ class Publication(Publishable):
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
+        renditions_ready_field="cover_renditions_ready",
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_renditions_ready = models.BooleanField(default=True, editable=False)
     pdf = PdfField(
         _("PDF"),
         upload_to=pdf_upload_path,

@@ -8,6 +8,7 @@ with ``QuerySet.update()`` send no signal: who makes them calls ``invalidate()``
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from nejat.caching.generation import invalidate
+from nejat.media.tasks import renditions_made
 from nejat.publishing.models import publishable_models
 from nejat.publishing.tags import Tag, TaggedItem
 
@@ -30,7 +31,13 @@ def tags_changed(sender, action, **kwargs):
         invalidate()
 
 
+def renditions_ready(sender, **kwargs):
+    invalidate()
+
+
 def watch_content():
     for model in [*publishable_models(), Tag, TaggedItem]:
         watch(model)
     m2m_changed.connect(tags_changed, sender=TaggedItem, dispatch_uid="page cache tags")
+    # Pages showing an original while its renditions were made now get them.
+    renditions_made.connect(renditions_ready, dispatch_uid="page cache renditions")

@@ -1,8 +1,13 @@
-"""Uploaded images: checked by their content, and resized once, when saved.
+"""Uploaded images: checked by their content, and resized once, by the task worker.
 
 Every image field of every app is a ``ResponsiveImageField``; its file knows its
 renditions (``srcset``, the smallest, the largest, the share crop) and deletes them
 with itself. Templates show it with ``{% responsive_image %}``.
+
+Making the renditions takes seconds for a large photo, so a save only queues it
+(``nejat.media.tasks``). Until the worker has made them, the model's
+``renditions_ready_field`` is false and every address the file gives is the
+original's: a page never points at a rendition that does not exist yet.
 """
 
 import warnings
@@ -13,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -106,8 +112,19 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         return getattr(self.instance, self.field.height_field)
 
     @property
+    def renditions_ready(self):
+        ready_field = self.field.renditions_ready_field
+        return ready_field is None or getattr(self.instance, ready_field)
+
+    @property
     def widths(self):
+        if not self.renditions_ready:
+            return [self.original_width]
         return rendition_widths(self.original_width)
+
+    def _url_of(self, rendition):
+        """A rendition's address, or the original's while the renditions are being made."""
+        return self.storage.url(rendition) if self.renditions_ready else self.url
 
     def rendition_url(self, width, extension="webp"):
         """The address of the largest rendition no wider than ``width``
@@ -115,13 +132,13 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         if extension == "fallback":
             extension = fallback_extension(self.name)
         chosen = max([w for w in self.widths if w <= width] or self.widths[:1])
-        return self.storage.url(rendition_name(self.name, chosen, extension))
+        return self._url_of(rendition_name(self.name, chosen, extension))
 
     def srcset(self, extension="webp", widths=None):
         if extension == "fallback":
             extension = fallback_extension(self.name)
         return ", ".join(
-            f"{self.storage.url(rendition_name(self.name, w, extension))} {w}w"
+            f"{self._url_of(rendition_name(self.name, w, extension))} {w}w"
             for w in widths or self.widths
         )
 
@@ -132,6 +149,8 @@ class ResponsiveImageFieldFile(ImageFieldFile):
     @property
     def largest_name(self):
         """The largest JPEG or PNG rendition, e.g. for a feed's enclosure."""
+        if not self.renditions_ready:
+            return self.name
         return rendition_name(self.name, self.widths[-1], fallback_extension(self.name))
 
     @property
@@ -140,7 +159,7 @@ class ResponsiveImageFieldFile(ImageFieldFile):
 
     @property
     def share_url(self):
-        return self.storage.url(share_rendition_name(self.name))
+        return self._url_of(share_rendition_name(self.name))
 
     def delete(self, save=True):
         if self:
@@ -150,7 +169,25 @@ class ResponsiveImageFieldFile(ImageFieldFile):
 
 
 class ResponsiveImageField(UnguessableNameMixin, models.ImageField):
+    """An image with renditions; ``renditions_ready_field`` names the model's boolean
+    field that says whether they have been made (as ``width_field`` names its width)."""
+
     attr_class = ResponsiveImageFieldFile
+
+    def __init__(self, *args, renditions_ready_field=None, **kwargs):
+        self.renditions_ready_field = renditions_ready_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.renditions_ready_field:
+            kwargs["renditions_ready_field"] = self.renditions_ready_field
+        return name, path, args, kwargs
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if not cls._meta.abstract:
+            post_save.connect(queue_renditions, sender=cls, weak=False)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageFormField, **kwargs})
@@ -159,6 +196,29 @@ class ResponsiveImageField(UnguessableNameMixin, models.ImageField):
         file = getattr(model_instance, self.attname)
         is_new_upload = bool(file) and not file._committed
         file = super().pre_save(model_instance, add)
-        if is_new_upload:
+        if is_new_upload and self.renditions_ready_field:
+            setattr(model_instance, self.renditions_ready_field, False)
+        elif is_new_upload:  # a field without a flag to say they are not ready yet
             make_renditions(file)
         return file
+
+
+def queue_renditions(sender, instance, raw=False, **kwargs):
+    """Queue the renditions of every image of ``instance`` that lacks them: a new
+    upload, or a save from a copy read before the worker was done. The task's row is
+    written in the same transaction, so it runs once the save has committed."""
+    from nejat.media.tasks import make_image_renditions
+
+    if raw:
+        return
+    for field in sender._meta.concrete_fields:
+        ready_field = getattr(field, "renditions_ready_field", None)
+        if (
+            not ready_field
+            or getattr(instance, ready_field)
+            or not getattr(instance, field.attname)
+        ):
+            continue
+        result = make_image_renditions.enqueue(sender._meta.label, instance.pk, field.name)
+        if result.is_finished:  # a backend that runs tasks at once
+            setattr(instance, ready_field, result.return_value)

@@ -213,7 +213,7 @@ NEJAT_PAGE_SIZE = 10
 # Search ranks this many of the newest matches (and says "at least" when it finds them all).
 NEJAT_SEARCH_LIMIT = 500
 # Public forms: posts allowed per visitor an hour, and the least time to fill one in.
-# Slow work (staff e-mail) waits in the database for `manage.py db_worker`.
+# Slow work (staff e-mail, image renditions) waits in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Pauses between attempts to send a staff notice: 1 min, 5 min, 30 min, 2 h, 6 h, 24 h.
 NEJAT_NOTICE_RETRY_SECONDS = (60, 300, 1800, 7200, 21600, 86400)

@@ -65,10 +65,12 @@ class SiteSettings(models.Model):
         blank=True,
         width_field="share_image_width",
         height_field="share_image_height",
+        renditions_ready_field="share_image_renditions_ready",
         help_text=_("Shown by social networks for pages that have no picture of their own."),
     )
     share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_renditions_ready = models.BooleanField(default=True, editable=False)
 
     class Meta:
         app_label = "nejat"

@@ -157,6 +157,20 @@ class Stack:
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
         return result.stdout
 
+    def run_worker(self):
+        """Do the queued work (images' renditions) as the site's worker would."""
+        self.run(
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--queue-name=*",
+            "--no-reload",
+            "--no-startup-delay",
+            "-v",
+            "0",
+        )
+
     def start(self, name, *command, environment=None):
         log = self.folder / f"{name}.log"
         with log.open("w") as output:
@@ -216,6 +230,7 @@ class Stack:
         )
         self.run(*manage, "migrate", "--noinput", "-v", "0")
         self.content_output = self.run(*manage, "shell", "-v", "0", "-c", self.content)
+        self.run_worker()
         if self.content is CONTENT:
             article, self.draft_url = self.content_output.split()
             self.change_url = f"/admin/articles/article/{article}/change/"

@@ -16,24 +16,30 @@ FALLBACK_WIDTH = 800
 @register.simple_tag
 def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None):
     """A ``<picture>`` offering the WebP renditions (up to ``largest`` pixels wide), and
-    one JPEG/PNG for the rare browser without WebP."""
+    one JPEG/PNG for the rare browser without WebP; the original alone while the
+    renditions are being made."""
     if not image:
         return ""
     widths = [w for w in image.widths if largest is None or w <= largest] or image.widths[:1]
     # An eager image is the page's largest (its main picture, a listing's first card):
     # the browser fetches it first.
     priority = format_html(' fetchpriority="{}"', "high") if loading == "eager" else ""
-    return format_html(
-        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async"></picture>',
-        image.srcset("webp", widths),
-        sizes,
+    img = format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async">',
         image.rendition_url(FALLBACK_WIDTH, "fallback"),
         widths[-1],
         round(image.original_height * widths[-1] / image.original_width),
         alt,
         loading,
         priority,
+    )
+    if not image.renditions_ready:
+        return img
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">{}</picture>',
+        image.srcset("webp", widths),
+        sizes,
+        img,
     )
 
 
