@@ -201,7 +201,7 @@ class Book(Publication):
 
 
 class IssueQuerySet(PublishableQuerySet):
-    def in_language(self, language_code):
+    def written_in(self, language_code):
         """Issues with a title and a PDF or full text in that language, of a periodical
         that has a name in it."""
         return self.filter(
@@ -214,7 +214,7 @@ class IssueQuerySet(PublishableQuerySet):
 class Issue(Publication):
     """A numbered issue of a periodical."""
 
-    edition_fields = ("title",)  # and a PDF or the full text: see ``has_language``
+    edition_fields = ("title",)  # and a PDF or the full text: see ``is_written_in``
     unique_in_each_language = ()
     indexed_fields = {"title": "A", "contents": "B", "text": "C"}
     url_name = "publications:issue"
@@ -252,7 +252,7 @@ class Issue(Publication):
     def get_url_kwargs(self):
         return {"periodical": self.periodical.slug, "number": self.number}
 
-    def has_language(self, language_code):
+    def is_written_in(self, language_code):
         def filled(field):
             return getattr(self, build_localized_fieldname(field, language_code))
 
@@ -264,7 +264,7 @@ class Issue(Publication):
         )
 
     def clean(self):
-        if self.status == self.Status.PUBLISHED and not self.languages:
+        if self.status == self.Status.PUBLISHED and not self.written_languages:
             raise ValidationError(
                 _(
                     "To publish, give the issue a title and a PDF or its full text "

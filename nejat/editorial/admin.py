@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from nejat.editorial.bidi import isolated_title
 from nejat.editorial.filters import MissingLanguageFilter, StateFilter
+from nejat.editorial.holds import HeldLanguagesAdmin
 from nejat.editorial.language_locks import (
     form_only_fields,
     lock_other_languages,
@@ -30,9 +31,12 @@ from nejat.publishing.editions import direction
 from nejat.publishing.languages import localized_fields
 from nejat.publishing.models import Publishable
 from nejat.publishing.tags import label_new_tags
+from nejat.publishing.translations import record_translations
 
 
-class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(
+    HeldLanguagesAdmin, SpellingVariantsSearchMixin, RevisionAdmin, TabbedTranslationAdmin
+):
     """What every content admin shares: translation tabs, publishing fields, authorship,
     the editions column and filter, preview, revisions, and the editorial roles.
 
@@ -43,7 +47,7 @@ class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTransla
 
     publishing_fieldset = (
         _("Publishing"),
-        {"fields": ("status", "publish_at")},
+        {"fields": ("status", "publish_at", "held_languages")},
     )
     history_fieldset = (
         _("History"),
@@ -60,7 +64,7 @@ class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTransla
     actions = ("publish", "unpublish")
     change_form_template = "editorial/change_form.html"
     change_list_template = "editorial/change_list.html"
-    kept_on_restore = ("status", "publish_at")
+    kept_on_restore = ("status", "publish_at", "held_languages")
     # The shared columns, shown aware of the workflow and of text direction.
     column_for = {"__str__": "display_title", "status": "state"}
 
@@ -212,14 +216,6 @@ class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTransla
             '<span class="state state--{}">{}</span>', obj.status, obj.get_status_display()
         )
 
-    @admin.display(description=_("editions"))
-    def editions(self, obj):
-        return format_html_join(
-            " ",
-            '<a class="edition-badge" lang="{}" hreflang="{}" href="{}">{}</a>',
-            ((code, code, url, code) for code, url in obj.edition_urls().items()),
-        )
-
     def view_on_site(self, obj):
         return obj.get_absolute_url()
 
@@ -229,7 +225,7 @@ class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTransla
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
-        obj.record_translations()
+        record_translations(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -249,7 +245,7 @@ class PublishableAdmin(SpellingVariantsSearchMixin, RevisionAdmin, TabbedTransla
     def publish(self, request, queryset):
         published, refused = 0, []
         for item in queryset.exclude(status=Publishable.Status.PUBLISHED):
-            if item.languages:
+            if item.written_languages:
                 self.change_status(request, item, Publishable.Status.PUBLISHED)
                 published += 1
             else:

@@ -1,9 +1,10 @@
 """The editor's desk on the admin's home page: what waits for someone, each with its
 number and a link to the list of it.
 
-Items in review and scheduled items come from every content type; an app adds its own
-waiting work with a ``desk_entries(user)`` method on its AppConfig (comments awaiting
-moderation, unread contact messages), so this module knows no app."""
+Items in review, scheduled items and translations kept from readers come from every
+content type; an app adds its own waiting work with a ``desk_entries(user)`` method on
+its AppConfig (comments awaiting moderation, unread contact messages), so this module
+knows no app."""
 
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ def workflow_entries(user):
         counts = model.objects.aggregate(
             review=Count("pk", filter=Q(status=Status.REVIEW)),
             scheduled=Count("pk", filter=Q(status=Status.PUBLISHED, publish_at__gt=now)),
+            held=Count("pk", filter=Q(status=Status.PUBLISHED) & ~Q(held_languages="")),
         )
         items = model._meta.verbose_name_plural
         if counts["review"]:
@@ -52,6 +54,10 @@ def workflow_entries(user):
             label = _("%(items)s scheduled") % {"items": items}
             url = changelist_url(model, status="scheduled")
             entries.append(DeskEntry(label, counts["scheduled"], url))
+        if counts["held"]:
+            label = _("%(items)s with a translation kept from readers") % {"items": items}
+            url = reverse("translation_board") + "?state=held"
+            entries.append(DeskEntry(label, counts["held"], url))
     return entries
 
 

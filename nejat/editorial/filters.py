@@ -20,7 +20,7 @@ class MissingLanguageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in dict(settings.LANGUAGES):
-            complete = queryset.model.objects.in_language(self.value()).values("pk")
+            complete = queryset.model.objects.written_in(self.value()).values("pk")
             return queryset.exclude(pk__in=complete)
         return queryset
 

@@ -94,7 +94,7 @@ class RestoreMixin:
         if not hasattr(obj, "languages"):
             return []
         after = editions_in(type(obj), {**obj.__dict__, **values})
-        return [code for code in obj.languages if code not in after]
+        return [code for code in obj.written_languages if code not in after]
 
     def confirm_restore(self, request, obj, version, values, losing):
         changed = sorted(

@@ -23,6 +23,7 @@ STATES = {
     "missing": _("missing"),
     "draft": _("draft"),
     "live": _("live"),
+    "held": _("kept from readers"),
     "outdated": _("outdated"),
 }
 PAGE_SIZE = 50
@@ -74,7 +75,7 @@ def rows_of(model, languages):
     item exists in it."""
     codes = [code for code, _name in settings.LANGUAGES]
     exists = {
-        f"in_{code}": Exists(model.objects.in_language(code).filter(pk=OuterRef("pk")))
+        f"in_{code}": Exists(model.objects.written_in(code).filter(pk=OuterRef("pk")))
         for code in languages
     }
     titles = [build_localized_fieldname("title", code) for code in codes]
@@ -85,6 +86,7 @@ def rows_of(model, languages):
         "updated_at",
         "source_language",
         "translated_at",
+        "held_languages",
         *titles,
         *exists,
     )
@@ -100,6 +102,8 @@ def rows_of(model, languages):
                 state = "missing"
             elif code in outdated:
                 state = "outdated"
+            elif live and code in item["held_languages"].split():
+                state = "held"
             else:
                 state = "live" if live else "draft"
             cells.append(

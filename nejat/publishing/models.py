@@ -10,12 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.publishing.languages import (
-    filled_in,
-    first_filled,
-    localized_fields,
-    outdated_languages,
-)
+from nejat.publishing.holds import LanguageSetField, held_in
+from nejat.publishing.languages import filled_in, first_filled, outdated_languages
 from nejat.publishing.richtext import RichTextField, sanitize_html
 
 
@@ -49,18 +45,17 @@ def next_scheduled_publication():
     return min(filter(None, times), default=None)
 
 
-def _text(value):
-    """A stored value as text to compare: a file by its name, nothing as ""."""
-    return "" if value is None else str(value)
-
-
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
 
-    def in_language(self, language_code):
+    def written_in(self, language_code):
         """Items whose required translated fields are all filled in that language."""
         return self.filter(filled_in(language_code, *self.model.edition_fields))
+
+    def in_language(self, language_code):
+        """Items readers find in that edition: written in it, and not kept from them."""
+        return self.written_in(language_code).exclude(held_in(language_code))
 
     def months(self, limit=None):
         """The months (as dates of their first day, in the site's time zone) these items
@@ -158,6 +153,15 @@ class Publishable(models.Model):
         help_text=_("When each language's fields were last changed in the admin."),
     )
 
+    held_languages = LanguageSetField(
+        _("kept from readers"),
+        blank=True,
+        help_text=_(
+            "Editions readers do not see yet, such as a translation still being written "
+            "or checked. Untick one to publish it."
+        ),
+    )
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -186,7 +190,7 @@ class Publishable(models.Model):
 
     def clean(self):
         super().clean()
-        if self.status == self.Status.PUBLISHED and not self.languages:
+        if self.status == self.Status.PUBLISHED and not self.written_languages:
             fields = ", ".join(
                 str(self._meta.get_field(f).verbose_name) for f in self.edition_fields
             )
@@ -227,57 +231,29 @@ class Publishable(models.Model):
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
 
-    def record_translations(self):
-        """Before a save: note now as the time of each language whose translated fields
-        differ from what is stored (rich text compared as it will be stored).
-
-        The first time, the item's source language is settled: the first (in the site's
-        order) it had that this save leaves unchanged, else the first changed now.
-        Languages it had before times were kept are dated from its creation.
-        """
-        languages = localized_fields(type(self))
-        fields = [self._meta.get_field(name) for name in languages]
-        fields = [field for field in fields if field.editable]
-        stored = {}
-        if self.pk:
-            attnames = [field.attname for field in fields]
-            stored = type(self)._default_manager.filter(pk=self.pk).values(*attnames).first() or {}
-        touched = set()
-        for field in fields:
-            value = getattr(self, field.attname)
-            if isinstance(field, RichTextField) and value:
-                value = sanitize_html(value)
-            if _text(value) != _text(stored.get(field.attname)):
-                touched.add(languages[field.name])
-        if not touched:
-            return
-        changed = [code for code, _name in settings.LANGUAGES if code in touched]
-        present = self.languages
-        if not self.source_language:
-            unchanged = [code for code in present if code not in touched]
-            self.source_language = (unchanged or present or changed)[0]
-        times = dict(self.translated_at or {})
-        if self.created_at:
-            for code in present:
-                times.setdefault(code, self.created_at.isoformat())
-        now = timezone.now().isoformat()
-        times.update(dict.fromkeys(changed, now))
-        self.translated_at = times
-
     @property
     def outdated_languages(self):
         return outdated_languages(self.translated_at, self.source_language)
 
-    def has_language(self, language_code):
+    def is_written_in(self, language_code):
         return all(
             getattr(self, build_localized_fieldname(field, language_code))
             for field in self.edition_fields
         )
 
+    def has_language(self, language_code):
+        """Readers find the item in that edition."""
+        return language_code not in self.held_languages and self.is_written_in(language_code)
+
     @property
     def languages(self):
-        """Codes of the editions this item exists in, in the site's order."""
+        """Codes of the editions readers find this item in, in the site's order."""
         return [code for code, _name in settings.LANGUAGES if self.has_language(code)]
+
+    @property
+    def written_languages(self):
+        """Codes of the languages the item is written in, kept from readers or not."""
+        return [code for code, _name in settings.LANGUAGES if self.is_written_in(code)]
 
     def get_url_kwargs(self):
         return {"slug": self.slug}
@@ -294,6 +270,11 @@ class Publishable(models.Model):
 
     def edition_urls(self):
         return {code: self.url_in(code) for code in self.languages}
+
+    def held_edition_urls(self):
+        """Where staff preview the translations kept from readers."""
+        held = self.held_languages.split()
+        return {code: self.url_in(code) for code in held if self.is_written_in(code)}
 
 
 # The tag models belong to this app too (they live in their own module).

@@ -32,7 +32,8 @@ def label_new_tags(item, editable_languages):
     tag's script (a Persian word labels the Persian edition, not the English one):
     readers of those editions then see them at once. Tags labelled in some edition
     already are the editors' to keep."""
-    languages = [code for code in item.languages if code in editable_languages] or item.languages
+    written = item.written_languages
+    languages = [code for code in written if code in editable_languages] or written
     for tag in item.tags.all():
         if languages_with(tag, "label"):
             continue

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from nejat.publishing.languages import in_every_language, other_languages_fields
@@ -79,12 +80,13 @@ class EditionDetailMixin:
 
     def get_object(self, queryset=None):
         language = get_language()
-        items = (
-            self.model.objects.visible_to(self.request.user)
-            .in_language(language)
-            .select_related(*self.detail_related)
-            .prefetch_related(*self.detail_prefetch)
-        )
+        items = self.model.objects.visible_to(self.request.user)
+        # Staff preview a translation kept from readers too.
+        if sees_unpublished(self.request.user, self.model):
+            items = items.written_in(language)
+        else:
+            items = items.in_language(language)
+        items = items.select_related(*self.detail_related).prefetch_related(*self.detail_prefetch)
         if "pk" in self.kwargs:
             items = items.filter(pk=self.kwargs["pk"])
         else:
@@ -126,7 +128,8 @@ class EditionDetailMixin:
     def preview(self):
         """For an unpublished item: its state and where staff edit it (the preview banner)."""
         item = self.object
-        if item.is_published:
+        held = get_language() in item.held_languages
+        if item.is_published and not held:
             return None
         opts = item._meta
         try:
@@ -136,6 +139,6 @@ class EditionDetailMixin:
         return {
             "status": item.status,
             "scheduled_for": item.publish_at if item.is_scheduled else None,
-            "state": item.get_status_display(),
+            "state": _("kept from readers in this edition") if held else item.get_status_display(),
             "edit_url": edit_url,
         }

@@ -43,7 +43,7 @@ class TestTranslationBoard:
             title_fa="کتابخانه یکشنبه‌ها باز است", slug_fa="ketabkhane", body_fa="<p>متن</p>"
         )
         assert translator.post(change_url(article), data).status_code == 302
-        assert cells_of(translator.get(BOARD), article)["fa"] == "live"
+        assert cells_of(translator.get(BOARD), article)["fa"] == "held"  # an editor publishes it
 
         editor = client_for(newsroom_editor)
         data = form_data(editor.get(change_url(article)))
@@ -56,7 +56,7 @@ class TestTranslationBoard:
         data = form_data(translator.get(change_url(article)))
         data["body_fa"] = "<p>متن تازه</p>"
         translator.post(change_url(article), data)
-        assert cells_of(translator.get(BOARD), article)["fa"] == "live"
+        assert cells_of(translator.get(BOARD), article)["fa"] == "held"
 
     def test_drafts_show_as_draft_and_other_types_are_on_the_board(self, editor_client, category):
         draft = make_article(category, languages=["en", "fa"], status="draft")

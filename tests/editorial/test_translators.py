@@ -33,7 +33,7 @@ class TestTranslators:
         article.refresh_from_db()
         assert article.title_en == english_title
         assert article.title_fa == "عنوان فارسی تازه"
-        assert article.languages == ["en", "fa"]
+        assert article.written_languages == ["en", "fa"]
         assert article.updated_by == persian_translator
 
     def test_fields_shared_by_every_language_are_read_only_for_translators(
