@@ -30,6 +30,7 @@ from nejat.editorial.search import SpellingVariantsSearchMixin
 from nejat.publishing.editions import direction
 from nejat.publishing.languages import localized_fields
 from nejat.publishing.models import Publishable
+from nejat.publishing.richtext import RichTextField
 from nejat.publishing.tags import label_new_tags
 from nejat.publishing.translations import record_translations
 
@@ -70,7 +71,11 @@ class PublishableAdmin(
 
     class Media:
         css = {"all": ("editorial/admin.css",)}
-        js = ("editorial/tag-autocomplete.js", "editorial/admin-editions.js")
+        js = (
+            "editorial/tag-autocomplete.js",
+            "editorial/admin-editions.js",
+            "editorial/writing-aids.js",
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -92,6 +97,8 @@ class PublishableAdmin(
             formfield.required = False
             # Each language's fields, the rich-text editor included, write in its direction.
             formfield.widget.attrs.update(lang=language, dir=direction(language))
+        if isinstance(db_field, RichTextField):
+            formfield.widget.attrs["data-word-count"] = _("Words: %(count)s")
         return formfield
 
     # Who may do what.
