@@ -1,7 +1,10 @@
 """Dates, digits, direction and addresses as each edition's readers expect them."""
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 import jdatetime
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.http import urlencode
@@ -59,3 +62,26 @@ def same_page_in(request, languages=None):
     path = page_path(request)
     codes = languages or [code for code, _name in settings.LANGUAGES]
     return {code: translate_url(path, code) for code in codes}
+
+
+class EditionTimeZoneMiddleware:
+    """Each edition shows times in its own time zone (``NEJAT_TIME_ZONES``, e.g. the
+    old Persian site's Asia/Tehran): a story published at 22:10 UTC on 20 March is
+    dated 21 March in Tehran. Editions not named there use ``TIME_ZONE``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        try:
+            self.zones = {code: ZoneInfo(name) for code, name in settings.NEJAT_TIME_ZONES.items()}
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ImproperlyConfigured(f"NEJAT_TIME_ZONES: unknown time zone ({error}).") from error
+
+    def __call__(self, request):
+        zone = self.zones.get(get_language())
+        if zone is None:
+            return self.get_response(request)
+        timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

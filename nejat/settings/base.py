@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "nejat.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "nejat.publishing.editions.EditionTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -146,6 +147,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="UTC")
+# An edition's own time zone, for the dates its readers see (as its old site showed
+# them): NEJAT_TIME_ZONES="fa=Asia/Tehran,ar=Asia/Baghdad". The others use TIME_ZONE.
+NEJAT_TIME_ZONES = env.dict("NEJAT_TIME_ZONES", default={})
 
 # An edition shows only what exists in its language: never fall back to another.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

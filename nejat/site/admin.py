@@ -158,5 +158,6 @@ class StaffNoticeAdmin(admin.ModelAdmin):
 class RedirectAdmin(admin.ModelAdmin):
     """Old addresses (filled by the WordPress import) and where they now lead."""
 
-    list_display = ("old_path", "new_path")
+    list_display = ("old_path", "old_host", "new_path")
+    list_filter = ("old_host",)
     search_fields = ("old_path", "new_path")

@@ -190,37 +190,62 @@ def redirect_path(address):
 
 
 class Redirect(models.Model):
-    """An old address that answers with a permanent redirect when nothing else claims it."""
+    """An old address that answers with a permanent redirect when nothing else claims it.
 
+    One with a host answers only requests for that host (an old site's domain now
+    pointing at this server); one without answers on any host."""
+
+    old_host = models.CharField(
+        _("old host"),
+        max_length=253,
+        blank=True,
+        help_text=_(
+            "The old site's domain, such as old.example.org, when several old sites "
+            "had the same address; empty for any."
+        ),
+    )
     old_path = models.CharField(
         _("old address"),
         max_length=500,
-        unique=True,
         help_text=_("A path on this site, such as /2018/08/06/old-title/ or /?p=123."),
     )
     new_path = models.CharField(
         _("new address"),
         max_length=500,
-        help_text=_("Where readers are sent: a path such as /en/articles/title/, or a full URL."),
+        blank=True,
+        help_text=_(
+            "Where readers are sent: a path such as /en/articles/title/, or a full URL. "
+            "Empty for what is not public any more: the old address answers “gone” (410)."
+        ),
     )
 
     class Meta:
         app_label = "nejat"
         verbose_name = _("redirect")
         verbose_name_plural = _("redirects")
-        ordering = ["old_path"]
+        ordering = ["old_host", "old_path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["old_host", "old_path"],
+                name="unique_old_address",
+                violation_error_message=_(
+                    "This old address already has a redirect on this host: change that one."
+                ),
+            )
+        ]
 
     def __str__(self):
-        return f"{self.old_path} → {self.new_path}"
+        return f"{self.old_host}{self.old_path} → {self.new_path or '410'}"
 
     def clean(self):
         super().clean()
         errors = {}
+        self.old_host = self.old_host.strip().lower().rstrip(".")
         self.old_path = redirect_path(self.old_path)
         if not self.old_path.startswith("/"):
             errors["old_path"] = _("Enter a path that starts with /.")
         target = self.new_path.strip()
-        if target.startswith("/") and not target.startswith("//"):
+        if not target or (target.startswith("/") and not target.startswith("//")):
             self.new_path = target
         else:
             try:

@@ -1,12 +1,15 @@
 """Old addresses that moved: a page not found answers with a permanent redirect
-when the redirects table knows where it went.
+when the redirects table knows where it went, or 410 Gone when it says the page was
+taken down on purpose (an empty new address).
 
-The WordPress import fills the table; editors change it in the admin.
+The WordPress import fills the table; editors change it in the admin. An entry may
+belong to one old host (each of several old sites now pointing at this server).
 """
 
 import re
 
 from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import render
 
 from nejat.site.models import Redirect
 
@@ -36,10 +39,17 @@ class RedirectFallbackMiddleware:
         paths = [path for path in candidates(request) if "\x00" not in path]
         if not paths:  # PostgreSQL refuses NUL in a string; no stored address has one
             return response
-        found = dict(
-            Redirect.objects.filter(old_path__in=paths).values_list("old_path", "new_path")
-        )
-        for path in paths:
-            if path in found:
-                return HttpResponsePermanentRedirect(found[path])
+        host = request.get_host().split(":")[0].lower()
+        found = {
+            (old_host, old_path): new_path
+            for old_host, old_path, new_path in Redirect.objects.filter(
+                old_path__in=paths, old_host__in=[host, ""]
+            ).values_list("old_host", "old_path", "new_path")
+        }
+        # This host's own address first: several old sites may have had the same path.
+        for key in [(host, path) for path in paths] + [("", path) for path in paths]:
+            if key in found:
+                if not found[key]:  # taken down on purpose
+                    return render(request, "410.html", status=410)
+                return HttpResponsePermanentRedirect(found[key])
         return response

@@ -66,8 +66,11 @@ class Uploads:
         self.folder = "wordpress"
         self.found = {}
 
-    def start_site(self, site_url, prefixes=()):
-        """Files of another site: its own folder, and where its uploads were served from."""
+    def start_site(self, site_url, prefixes=(), root=None):
+        """Files of another site: its own folder, where its uploads were served from, and
+        (``root``) its own copy of them."""
+        if root:
+            self.root = Path(root).resolve()
         host = urlsplit(site_url).hostname or "site"
         self.folder = f"wordpress/{slugify(host) or 'site'}"
         self.found = {}

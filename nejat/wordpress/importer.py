@@ -23,19 +23,16 @@ from articles.models import Article
 from nejat.caching import generation as generations
 from nejat.site.models import Page
 from nejat.wordpress import wxr
+from nejat.wordpress.archives import attachment_redirects, edition_redirects
 from nejat.wordpress.comments import Comments
 from nejat.wordpress.files import Uploads
+from nejat.wordpress.links import point_links_at_new_addresses
 from nejat.wordpress.markup import plain_text
-from nejat.wordpress.models import ImportRecord
 from nejat.wordpress.posts import PostMapping
 from nejat.wordpress.records import Records, Redirects
 from nejat.wordpress.report import Report
-from nejat.wordpress.survey import (
-    Survey,
-    edition,
-    item_language,
-    translation_group,
-)
+from nejat.wordpress.sites import Links, SiteOptions, propose_links, write_links
+from nejat.wordpress.survey import Survey, edition, item_language, translation_group
 from nejat.wordpress.terms import Terms
 
 # Raise to import every item again after a change to how items are converted.
@@ -46,36 +43,62 @@ SKIPPED_STATUS = {"trash", "auto-draft", "inherit"}
 class WordPressImport(PostMapping):
     def __init__(
         self,
-        paths,
+        paths=(),
         uploads=None,
         language=None,
         dry_run=False,
         time_zone=None,
         refresh=False,
         progress=None,
+        sites=None,
+        links=None,
+        term_links=None,
+        propose_links=None,
+        force_language=False,
+        categories_as_tags=False,
     ):
-        self.paths = [str(path) for path in paths]
-        self.language = language
-        self.dry_run = dry_run
+        # One SiteOptions per export: given one by one (--site), or the same for all.
+        self.sites = sites or [
+            SiteOptions(str(path), language, uploads, None, time_zone) for path in paths
+        ]
+        self.paths = [options.path for options in self.sites]
+        self.options = {options.path: options for options in self.sites}
+        self.separate_sites = sites is not None
+        self.links_path, self.term_links_path = links, term_links
+        self.propose_path = propose_links
+        self.force_language = force_language
+        self.categories_as_tags = categories_as_tags
+        self.dry_run = dry_run or bool(propose_links)
         self.refresh = refresh
-        self.zone = ZoneInfo(time_zone or settings.TIME_ZONE)
+        self.default_zone = ZoneInfo(time_zone or settings.TIME_ZONE)
+        self.zone = self.default_zone
         # progress(stage, done, total): "reading" counts bytes, "importing" items.
         self.progress = progress or (lambda stage, done, total: None)
         self.report = Report()
-        self.uploads = Uploads(uploads, self.report, dry_run=dry_run)
+        self.uploads = Uploads(uploads, self.report, dry_run=self.dry_run)
+        # Old addresses claimed in this run, by (host, path), over every site.
+        self.claimed = {}
+        # Each site's own host name → the host its old addresses are kept under.
+        self.host_of = {}
 
     def run(self):
         # One new page-cache generation at the end, not one for every item imported.
         with TemporaryDirectory() as folder, generations.deferred():
-            self.survey = Survey(folder, self.zone)
+            self.survey = Survey(folder, self.default_zone)
             try:
                 self.read_through()
+                self.site_of_language = {}
                 self.languages = {path: self.file_language(path) for path in self.paths}
+                if self.propose_path:
+                    return self.write_proposal()
+                self.links = self.read_links()
                 self.total, self.done = sum(self.survey.item_counts.values()), 0
                 # A dry run does all the work in a transaction it then rolls back.
                 with transaction.atomic() if self.dry_run else contextlib.nullcontext():
                     for path in self.paths:
                         self.import_file(path)
+                    if self.separate_sites:
+                        self.resolve_links()
                     if self.dry_run:
                         transaction.set_rollback(True)
             finally:
@@ -87,28 +110,77 @@ class WordPressImport(PostMapping):
         sizes = [Path(path).stat().st_size for path in self.paths]
         for number, path in enumerate(self.paths):
             offset, total = sum(sizes[:number]), sum(sizes)
-            self.survey.read(path, partial(self.reading, offset, total))
+            self.survey.read(path, partial(self.reading, offset, total), self.zone_of(path))
 
     def reading(self, offset, total, done, _size):
         self.progress("reading", offset + done, total)
 
+    def zone_of(self, path):
+        zone = self.options[path].time_zone
+        return ZoneInfo(zone) if zone else self.default_zone
+
     def file_language(self, path):
-        site = self.survey.sites[path]
-        language = self.language or edition(site.language)
+        site, given = self.survey.sites[path], self.options[path].language
+        own = edition(site.language)
+        if given and own and given != own and not self.force_language:
+            raise wxr.ExportError(
+                f"{Path(path).name} says it is in {site.language}, not {given}: check the "
+                "file, or import it as that language anyway with --force-language."
+            )
+        language = given or own
         if language is None:
             raise wxr.ExportError(
                 f"{Path(path).name}: its language ({site.language or 'none given'}) is not "
                 "one of this site's editions; say which edition it belongs to with --language."
             )
+        if self.separate_sites and language in self.site_of_language:
+            raise wxr.ExportError(f"Two sites are given for the {language} edition.")
+        self.site_of_language[language] = site.url
         return language
+
+    def read_links(self):
+        links = Links()
+        try:
+            if self.links_path:
+                links = Links.of_stories(self.links_path, self.survey, self.site_of_language)
+            if self.term_links_path:
+                links.add_terms(self.term_links_path)
+        except (OSError, ValueError) as error:
+            raise wxr.ExportError(str(error)) from error
+        return links
+
+    def write_proposal(self):
+        rows = propose_links(self.survey, self.site_of_language)
+        write_links(self.propose_path, rows, list(self.site_of_language))
+        self.report.note(
+            f"stories proposed as one (same publication time and featured image): "
+            f"{len(rows)}, written to {self.propose_path}; check them, then import with "
+            "--links"
+        )
+        return self.report
 
     def import_file(self, path):
         site, language = self.survey.sites[path], self.languages[path]
+        options = self.options[path]
         self.site, self.file_lang = site, language
+        self.zone = self.zone_of(path)
+        host = options.host
+        if self.separate_sites and host is None:
+            host = urlsplit(site.url).hostname or ""
         self.records = Records(site.url)
-        self.redirects = Redirects(self.report)
-        self.uploads.start_site(site.url, self.survey.upload_prefixes.get(site.url, ()))
-        self.terms = Terms(self.records, self.redirects, self.report, self.survey.term_languages)
+        self.redirects = Redirects(self.report, host or "", self.claimed)
+        self.host_of[(urlsplit(site.url).hostname or "").lower()] = host or ""
+        self.uploads.start_site(
+            site.url, self.survey.upload_prefixes.get(site.url, ()), options.uploads
+        )
+        self.terms = Terms(
+            self.records,
+            self.redirects,
+            self.report,
+            self.survey.term_languages,
+            self.partner_sites if self.separate_sites else None,
+            self.categories_as_tags,
+        )
         self.comments = Comments(self.records, self.report, self.zone)
         with transaction.atomic():
             self.terms.start_site(site, language)
@@ -118,7 +190,25 @@ class WordPressImport(PostMapping):
                 self.done += 1
                 self.progress("importing", self.done, self.total)
         with transaction.atomic():
-            self.attachment_redirects()
+            attachment_redirects(self.redirects, self.survey, site.url)
+            if self.separate_sites:
+                posts = self.survey.posts(site.url)
+                edition_redirects(self.redirects, site.url, language, posts, self.zone)
+
+    def resolve_links(self):
+        site_urls = [self.survey.sites[path].url for path in self.paths]
+        with transaction.atomic():
+            changed = point_links_at_new_addresses(site_urls, self.host_of)
+        if changed:
+            self.report.count("bodies", "links pointed at new addresses", number=changed)
+
+    def partner_sites(self, kind, language, number):
+        """(site, id) of the items of other sites linked to this one."""
+        return [
+            (self.site_of_language[code], other)
+            for code, other in self.links.partners(kind, language, number)
+            if code in self.site_of_language
+        ]
 
     # One item
 
@@ -172,6 +262,9 @@ class WordPressImport(PostMapping):
         if obj is None and group:
             members = self.survey.group_members(self.site.url, group)
             obj = self.records.object_of(kind, [m for m in members if m != item.post_id])
+        if obj is None and self.separate_sites:
+            partners = self.partner_sites("post", self.file_lang, item.post_id)
+            obj = self.records.linked_object(kind, partners)
         return obj if isinstance(obj, model) else None
 
     # Old addresses
@@ -179,9 +272,13 @@ class WordPressImport(PostMapping):
     def item_redirects(self, item, obj, language):
         if not obj.has_language(language):
             return
-        new = unquote(obj.url_in(language))
+        # Not public on the old site (a password, private): not to be guessed here either.
+        hidden = item.password or item.status == "private"
+        new = "" if hidden else unquote(obj.url_in(language))
         base = urlsplit(self.site.url).path.rstrip("/")
         olds = [item.link, f"{base}/?p={item.post_id}"]
+        if item.post_type == "post" and item.link:
+            olds.append(f"{item.link.rstrip('/')}/feed/")  # its comments' feed
         if item.post_type == "page":
             olds.append(f"{base}/?page_id={item.post_id}")
         path = urlsplit(item.link).path
@@ -189,16 +286,3 @@ class WordPressImport(PostMapping):
             if old_slug and item.post_name and f"/{item.post_name}/" in path:
                 olds.append(path.replace(f"/{item.post_name}/", f"/{old_slug}/"))
         self.redirects.add([old for old in olds if old], new)
-
-    def attachment_redirects(self):
-        """An attachment's page now leads to the article (or page) it belonged to."""
-        base = urlsplit(self.site.url).path.rstrip("/")
-        for attachment_id, link, parent in self.survey.attachment_pages(self.site.url):
-            record = ImportRecord.objects.filter(
-                source_site=self.site.url, kind__in=("post", "page"), wordpress_id=parent
-            ).first()
-            obj = record.content_object if record else None
-            if obj is None or not obj.has_language(record.language):
-                continue
-            new = unquote(obj.url_in(record.language))
-            self.redirects.add([link, f"{base}/?attachment_id={attachment_id}"], new)

@@ -133,10 +133,14 @@ class PostMapping:
 
             return add
 
+        def unknown_shortcode(name):
+            label = f"#{item.post_id} {plain_text(item.title)[:40]}".strip()
+            self.report.shortcode(name, label)
+
         context = content.Context(
             rewrite_url=self.rewrite_url,
             gallery=lambda ids: self.gallery(item, ids),
-            unknown_shortcode=unknown("shortcodes"),
+            unknown_shortcode=unknown_shortcode,
             unknown_block=unknown("blocks"),
         )
         return content.convert(item.content, context)
@@ -157,7 +161,8 @@ class PostMapping:
                 self.redirects.add([url], copied)
             # A file that is not there keeps its old address: the old site may still serve it.
             return copied or url
-        if same_host(url, self.site.url):
+        # Separate sites' links keep their host until every site is in (see links.py).
+        if same_host(url, self.site.url) and not self.separate_sites:
             parts = urlsplit(url)
             path = parts.path or "/"
             return (

@@ -2,6 +2,7 @@
 (``Redirect``): the two tables that make a second import change nothing."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from nejat.site.models import Redirect, redirect_path
 from nejat.wordpress.models import ImportRecord
@@ -25,6 +26,26 @@ class Records:
         ).first()
         return record.content_object if record else None
 
+    def linked_object(self, kind, sites_and_ids):
+        """The object imported for any of these (site, WordPress id) of other sites."""
+        if not sites_and_ids:
+            return None
+        wanted = Q()
+        for site, wordpress_id in sites_and_ids:
+            wanted |= Q(source_site=site, wordpress_id=wordpress_id)
+        record = ImportRecord.objects.filter(wanted, kind=kind).first()
+        return record.content_object if record else None
+
+    def imported_elsewhere(self, obj):
+        """Whether ``obj`` was imported from a site other than this one."""
+        return (
+            ImportRecord.objects.filter(
+                content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+            )
+            .exclude(source_site=self.site)
+            .exists()
+        )
+
     def save(self, record, kind, wordpress_id, obj, language="", checksum=""):
         """Record what ``obj`` was imported from; ``record`` is the earlier record, if any."""
         if not wordpress_id:
@@ -46,28 +67,42 @@ class Records:
 
 
 class Redirects:
-    """Adds old addresses to the redirects table; a path two items claim keeps the first."""
+    """Adds old addresses to the redirects table, for one old host (or any host: "").
 
-    def __init__(self, report):
+    A path two items claim keeps the first; one already leading elsewhere from an
+    earlier import of the same host follows the item (its slug changed). ``claimed``
+    is shared by every site of one run, so two sites without hosts that had the same
+    path are reported, never overwritten one by the other."""
+
+    def __init__(self, report, host="", claimed=None):
         self.report = report
-        self.claimed = {}
+        self.host = host
+        self.claimed = {} if claimed is None else claimed
 
     def add(self, olds, new):
-        """Send each of the old addresses to ``new``: one query to look them up."""
+        """Send each of the old addresses to ``new`` ("" for gone: 410); one query."""
         wanted = {}
         for old in map(redirect_path, olds):
-            if not new or old == redirect_path(new) or old == "/":
+            if old == "/" or (new and old == redirect_path(new)):
                 continue
-            if old in self.claimed:
-                if self.claimed[old] != new:
-                    self.report.skip("redirects", "old address claimed twice; first kept", old)
+            key = (self.host, old)
+            if key in self.claimed:
+                if self.claimed[key] != new:
+                    self.report.skip(
+                        "redirects", "old address claimed twice; first kept", self.host + old
+                    )
                 continue
-            self.claimed[old] = wanted[old] = new
+            self.claimed[key] = wanted[old] = new
         if not wanted:
             return
-        existing = Redirect.objects.filter(old_path__in=wanted).in_bulk(field_name="old_path")
+        existing = {
+            redirect.old_path: redirect
+            for redirect in Redirect.objects.filter(old_host=self.host, old_path__in=wanted)
+        }
         Redirect.objects.bulk_create(
-            Redirect(old_path=old, new_path=new) for old in wanted if old not in existing
+            Redirect(old_host=self.host, old_path=old, new_path=new)
+            for old in wanted
+            if old not in existing
         )
         for _old in wanted.keys() - existing.keys():
             self.report.count("redirects", "created")

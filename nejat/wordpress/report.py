@@ -15,17 +15,20 @@ class Report:
         self.notes = {}  # message → [number, examples]
         self.missing_files = {}  # file name → None (an ordered set)
         self.refused_files = {}  # file name → reason
-        self.shortcodes = Counter()  # unknown shortcode → items it appears in
+        self.shortcodes = {}  # unknown shortcode removed → [items, examples]
         self.blocks = Counter()  # block-editor block not kept → items
 
-    def count(self, kind, action, language=""):
-        self.counts[(kind, action, language)] += 1
+    def count(self, kind, action, language="", number=1):
+        self.counts[(kind, action, language)] += number
 
     def skip(self, kind, reason, example=""):
         self._add(self.skipped, (kind, reason), example)
 
     def note(self, message, example=""):
         self._add(self.notes, message, example)
+
+    def shortcode(self, name, example=""):
+        self._add(self.shortcodes, name, example)
 
     def missing_file(self, name):
         self.missing_files[name] = None
@@ -77,8 +80,11 @@ class Report:
             lines.append(f"Files not copied ({len(self.refused_files)}):")
             lines.extend(f"  {name}: {reason}" for name, reason in self.refused_files.items())
         if self.shortcodes:
-            lines.append("Unknown shortcodes, left in the text as they were:")
-            lines.extend(f"  [{name}] in {n} items" for name, n in self.shortcodes.most_common())
+            lines.append("Unknown shortcodes, removed from what readers see:")
+            lines.extend(
+                f"  [{name}] in {number} items{_examples(examples, number)}"
+                for name, (number, examples) in self.shortcodes.items()
+            )
         if self.blocks:
             lines.append("Block-editor blocks with no content of their own, left out:")
             lines.extend(f"  {name} in {n} items" for name, n in self.blocks.most_common())

@@ -1,5 +1,7 @@
 """WordPress shortcodes in our HTML: captions and galleries as figures, media and
-embeds as links; any other shortcode is reported."""
+embeds as links. A plugin's shortcode (one with attributes, an end tag or a dash in
+its name, such as ``[contact-form-7 id="12"]``) did something only that plugin knew:
+it is removed from what readers see and reported. A bare ``[word]`` stays, as text."""
 
 import html
 import re
@@ -49,9 +51,20 @@ def shortcodes(text, context):
         return match.group(1) + HANDLERS[name](named, positional, content, context) + match.group(6)
 
     text = SHORTCODE.sub(replace, text)
-    for name in dict.fromkeys(m.group(1).lower() for m in ANY_SHORTCODE.finditer(text)):
-        context.unknown_shortcode(name)
-    return text
+    reported = set()
+
+    def remove_unknown(match):
+        name, tag = match.group(1).lower(), match.group(0)
+        if not ("=" in tag or tag.startswith("[/") or "-" in name or "_" in name):
+            return tag
+        if name not in reported:
+            reported.add(name)
+            context.unknown_shortcode(name)
+        return ""
+
+    text = ANY_SHORTCODE.sub(remove_unknown, text)
+    # What stood alone in a paragraph leaves none behind.
+    return re.sub(r"<p>\s*</p>", "", text)
 
 
 CAPTIONED = re.compile(r"^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)

@@ -13,7 +13,7 @@ import sqlite3
 from collections import namedtuple
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.utils.timezone import make_aware
@@ -27,6 +27,7 @@ WPML_GROUP_KEYS = ("_icl_trid", "_wpml_import_translation_group", "_wpml_transla
 TERM_DOMAINS = ("category", "post_tag")
 
 Attachment = namedtuple("Attachment", "id url path alt caption title")
+Post = namedtuple("Post", "id kind date image")
 
 
 def edition(code):
@@ -92,6 +93,10 @@ class Survey:
             CREATE INDEX attachment_parent ON attachment (site, parent);
             CREATE TABLE member (site TEXT, grp TEXT, id INTEGER, public INTEGER, date TEXT);
             CREATE INDEX member_group ON member (site, grp);
+            CREATE TABLE post (
+                site TEXT, id INTEGER, kind TEXT, date TEXT, thumbnail INTEGER, path TEXT,
+                PRIMARY KEY (site, id));
+            CREATE INDEX post_path ON post (site, path);
             """
         )
         self.sites = {}
@@ -102,8 +107,10 @@ class Survey:
     def close(self):
         self.db.close()
 
-    def read(self, path, progress=None):
-        """Read one export through; raises ``wxr.ExportError`` if it cannot be imported."""
+    def read(self, path, progress=None, zone=None):
+        """Read one export through; raises ``wxr.ExportError`` if it cannot be imported.
+        ``zone`` is the site's, for dates WordPress kept only in local time."""
+        self.reading_zone = zone or self.zone
         count, site = 0, None
         for entry in wxr.read(path, progress):
             if isinstance(entry, wxr.Site):
@@ -140,9 +147,22 @@ class Survey:
         )
 
     def _post(self, site, item):
+        if item.status not in ("trash", "auto-draft"):
+            date = wordpress_date(item.post_date, item.post_date_gmt, self.reading_zone)
+            self.db.execute(
+                "INSERT OR REPLACE INTO post VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    site,
+                    item.post_id,
+                    item.post_type,
+                    date and date.astimezone(UTC).isoformat(),
+                    int(item.meta_value("_thumbnail_id") or 0),
+                    unquote(urlsplit(item.link).path).rstrip("/") + "/",
+                ),
+            )
         group = translation_group(item)
         if group:
-            date = wordpress_date(item.post_date, item.post_date_gmt, self.zone)
+            date = wordpress_date(item.post_date, item.post_date_gmt, self.reading_zone)
             self.db.execute(
                 "INSERT INTO member VALUES (?, ?, ?, ?, ?)",
                 (
@@ -181,6 +201,25 @@ class Survey:
         return self.db.execute(
             "SELECT id, link, parent FROM attachment WHERE site = ? ORDER BY id", (site,)
         )
+
+    def posts(self, site):
+        """Every post and page of a site, oldest first, with its featured image's file name."""
+        rows = self.db.execute(
+            "SELECT p.id, p.kind, p.date, a.path FROM post p LEFT JOIN attachment a"
+            " ON a.site = p.site AND a.id = p.thumbnail WHERE p.site = ? ORDER BY p.date, p.id",
+            (site,),
+        )
+        return [
+            Post(id, kind, datetime.fromisoformat(date) if date else None, Path(path or "").name)
+            for id, kind, date, path in rows
+        ]
+
+    def post_at(self, site, path):
+        """The id of the site's post or page at this decoded path, or None."""
+        row = self.db.execute(
+            "SELECT id FROM post WHERE site = ? AND path = ?", (site, path)
+        ).fetchone()
+        return row[0] if row else None
 
     def group_members(self, site, group):
         rows = self.db.execute("SELECT id FROM member WHERE site = ? AND grp = ?", (site, group))

@@ -3,8 +3,8 @@
 Every WordPress category becomes one of our categories; the hierarchy is
 flattened (our categories have no parents), and each keeps its old address
 (``/category/parent/child/``) as a redirect. An article has one category: the
-post's primary one (Yoast's choice when it made one, else the first listed);
-its other categories become tags of the same name, so their pages still find it.
+post's primary one (Yoast's choice when it made one, else its deepest); with
+``--categories-as-tags`` its other categories become tags of the same name.
 
 A term's name goes into the language of the posts that use it. Polylang's
 ``term_translations`` groups make one category (or tag) of the translations of
@@ -36,8 +36,19 @@ def group_id(slug):
 
 
 class Terms:
-    def __init__(self, records, redirects, report, term_languages):
+    def __init__(
+        self,
+        records,
+        redirects,
+        report,
+        term_languages,
+        partner_sites=None,
+        categories_as_tags=False,
+    ):
         self.records = records
+        self.categories_as_tags = categories_as_tags
+        # For separate sites: (taxonomy, language, term id) → (site, id) of its translations.
+        self.partner_sites = partner_sites
         self.redirects = redirects
         self.report = report
         self.term_languages = term_languages
@@ -75,22 +86,33 @@ class Terms:
         return self.objects[key]
 
     def primary_category(self, item, language):
+        """Yoast's primary category when it made one, else the deepest of the post's (a
+        child before its parent, whatever order WordPress listed them in)."""
         categories = item.terms_in("category")
         primary = self.by_id.get(int(item.meta_value("_yoast_wpseo_primary_category") or 0))
         if primary is not None and any(slug == primary.slug for slug, _n in categories):
             slug = primary.slug
         else:
             named = [slug for slug, _name in categories if slug != UNCATEGORIZED]
-            slug = (named or [s for s, _n in categories] or [UNCATEGORIZED])[0]
+            candidates = named or [s for s, _n in categories] or [UNCATEGORIZED]
+            slug = max(candidates, key=self.depth)
         name = dict(categories).get(slug) or "Uncategorized"
         return self.get("category", slug, name, language)
 
+    def depth(self, slug):
+        depth, seen = 0, {slug}
+        parent = getattr(self.declared.get(("category", slug)), "parent", "")
+        while parent and parent not in seen:
+            depth, seen = depth + 1, seen | {parent}
+            parent = getattr(self.declared.get(("category", parent)), "parent", "")
+        return depth
+
     def tags(self, item, language, category):
-        """Tags for the item: its own, and its categories other than ``category``."""
+        """Tags for the item: its own, and (if asked) its categories other than ``category``."""
         tags = [
             self.get("post_tag", slug, name, language) for slug, name in item.terms_in("post_tag")
         ]
-        for slug, name in item.terms_in("category"):
+        for slug, name in item.terms_in("category") if self.categories_as_tags else ():
             if self.objects.get(("category", slug)) != category:
                 tags.append(self.get("category-tag", slug, name, language))
         return tags
@@ -104,11 +126,17 @@ class Terms:
         if obj is None and term.term_id in self.translations:
             group, _code = self.translations[term.term_id]
             obj = self.records.object_of(kind, self.groups[group])
+        if obj is None and self.partner_sites and own_record:
+            partners = self.partner_sites(term.taxonomy, language, term.term_id)
+            obj = self.records.linked_object(kind, partners)
         # An object of ours (not one found by its slug) takes the export's names as they are.
         owned = obj is not None
         slug = self._slug(term, kind)
         if obj is None:
             obj = model.objects.filter(slug=slug).first()
+            # Separate sites' terms are one only when linked: the same slug is a coincidence.
+            if obj is not None and self.partner_sites and self.records.imported_elsewhere(obj):
+                slug, obj = self._free_slug(model, f"{slug[:96]}-{language}"), None
         created = obj is None
         name = plain_text(term.name)[:100] or unquote(term.slug)
         if created:
@@ -150,6 +178,13 @@ class Terms:
         number = term.term_id or group_id(term.slug or term.name)
         return f"{kind}-{number}"
 
+    def _free_slug(self, model, base):
+        slug, number = base, 1
+        while model.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base[:95]}-{number}"
+        return slug
+
     def _free_tag_name(self, name, slug):
         """Tag names are unique: a second tag of the same name is told apart by its slug."""
         if self.tag_names is None:
@@ -171,9 +206,11 @@ class Terms:
                     path.insert(0, parent)
                     parent = getattr(self.declared.get(("category", parent)), "parent", "")
                 new = reverse("articles:category", kwargs={"slug": obj.slug})
-                self.redirects.add(
-                    [f"{base}/category/{'/'.join(path)}/", f"{base}/?cat={term.term_id}"], new
-                )
+                old = f"{base}/category/{'/'.join(path)}/"
+                self.redirects.add([old, f"{base}/?cat={term.term_id}"], new)
+                feed = reverse("category_feed", kwargs={"slug": obj.slug})
+                self.redirects.add([f"{old}feed/"], feed)
             else:
                 new = unquote(reverse("articles:tag", kwargs={"slug": obj.slug}))
-                self.redirects.add([f"{base}/tag/{term.slug}/"], new)
+                olds = [f"{base}/tag/{term.slug}/", f"{base}/tag/{term.slug}/feed/"]
+                self.redirects.add([*olds, f"{base}/?tag={term.slug}"], new)

@@ -107,11 +107,17 @@ class TestShortcodes:
         assert '<p><a href="/media/wp/2020/05/song.mp3">song.mp3</a></p>' in result
         assert '<a href="https://vimeo.com/76979871">' in result
 
-    def test_unknown_shortcodes_stay_as_text_and_are_reported(self):
+    def test_plugin_shortcodes_are_removed_and_reported(self):
         recorder = Recorder()
-        result = html('Give: [donate amount="5"] or [contact-form-7 id="1"] [1]', recorder)
-        assert '[donate amount="5"]' in result
-        assert recorder.shortcodes == ["donate", "contact-form-7"]
+        text = 'Give: [donate amount="5"] or [contact-form-7 id="1"] [1] [sic] [box]Hi[/box]'
+        result = html(text, recorder)
+        assert result == "<p>Give:  or  [1] [sic] [box]Hi</p>"
+        assert recorder.shortcodes == ["donate", "contact-form-7", "box"]
+
+    def test_a_plugin_shortcode_alone_leaves_no_empty_paragraph(self):
+        assert html('Before\n\n[contact-form-7 id="12" title="Contact"]\n\nAfter') == (
+            "<p>Before</p>\n<p>After</p>"
+        )
 
     def test_a_doubled_bracket_is_a_literal_shortcode(self):
         assert html("Type [[gallery]] to show images.") == "<p>Type [gallery] to show images.</p>"

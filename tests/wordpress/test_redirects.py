@@ -84,7 +84,10 @@ class TestAdmin:
         response = editor_client.post(ADD_URL, {"old_path": "/old/", "new_path": "/fa/"})
 
         assert response.status_code == 200
-        assert "old_path" in response.context["adminform"].form.errors
+        assert "already has a redirect on this host" in response.content.decode()
+        # The same path of another old site is another address.
+        other_host = {"old_host": "old-fa.example.org", "old_path": "/old/", "new_path": "/fa/"}
+        assert editor_client.post(ADD_URL, other_host).status_code == 302
 
     def test_list_is_searchable(self, editor_client):
         Redirect.objects.create(old_path="/2018/08/06/tree-planting/", new_path="/en/")
@@ -103,3 +106,10 @@ class TestAdmin:
 )
 def test_old_addresses_are_kept_as_decoded_paths(address, path):
     assert redirect_path(address) == path
+
+
+def test_an_address_taken_down_on_purpose_answers_gone(db, client):
+    Redirect.objects.create(old_path="/2019/secret-minutes/", new_path="")
+    response = client.get("/2019/secret-minutes/")
+    assert response.status_code == 410
+    assert "No longer available" in response.content.decode()

@@ -73,7 +73,7 @@ def facts():
 
 
 def test_theme_test_data_becomes_articles_categories_tags_and_comments(facts, client):
-    output = run_import(THEME_DATA)
+    output = run_import(THEME_DATA, categories_as_tags=True)
 
     published = Article.objects.filter(status="published")
     scheduled = facts.posts_with("future")

@@ -1,0 +1,256 @@
+"""Four WordPress sites, one per language, imported into one multilingual site
+(the fixtures in fixtures/sites/, described in its README)."""
+
+import csv
+import re
+from urllib.parse import unquote
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from articles.models import Article, Category
+from nejat.publishing.languages import filled_in
+from nejat.site.models import Page, Redirect
+from tests.wordpress.conftest import FIXTURES, run_import
+
+pytestmark = pytest.mark.django_db
+
+SITES = FIXTURES / "sites"
+ZONES = {"en": "Europe/London", "fa": "Asia/Tehran", "ar": "Asia/Baghdad", "sq": "Europe/Tirane"}
+HOSTS = {code: f"old-{code}.example.org" for code in ZONES}
+# Story 1 on each site, and other ids the README lists.
+STORY_1 = {"en": 1482, "fa": 2310, "ar": 873, "sq": 415}
+STORY_2 = {"en": 1455, "fa": 2287, "ar": 861, "sq": 402}
+CONTACT_PAGES = {"en": 1104, "fa": 1842, "ar": 415, "sq": 31}
+
+
+def site_options(**overrides):
+    return [
+        overrides.get(
+            code, f"{code}={SITES / code}.xml,uploads={SITES / 'uploads' / code},tz={zone}"
+        )
+        for code, zone in ZONES.items()
+    ]
+
+
+def story_rows(path):
+    with path.open(encoding="utf-8") as opened:
+        return [tuple(sorted(row.items())) for row in csv.DictReader(opened)]
+
+
+def import_sites(**options):
+    return run_import(site=site_options(), **options)
+
+
+@pytest.fixture
+def old_hosts(settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver", *HOSTS.values()]
+
+
+def in_every_language():
+    return Article.objects.filter(*(filled_in(code, "title") for code in ZONES))
+
+
+def story(ids):
+    from nejat.wordpress.models import ImportRecord
+
+    record = ImportRecord.objects.get(
+        source_site="https://old-en.example.org", kind="post", wordpress_id=ids["en"]
+    )
+    return record.content_object
+
+
+def test_linked_stories_become_one_article_in_four_languages(old_hosts):
+    import_sites(links=str(SITES / "mapping.csv"), term_links=str(SITES / "terms-mapping.csv"))
+    assert in_every_language().count() == 4
+    clinic = story(STORY_1)
+    assert clinic.written_languages == ["en", "ar", "fa", "sq"]
+    page = Client().get(clinic.url_in("en")).content.decode()
+    for code in ("ar", "fa", "sq"):
+        assert f'hreflang="{code}" href="http://testserver{clinic.url_in(code)}"' in page or (
+            f'hreflang="{code}"' in page and clinic.url_in(code) in page
+        )
+    # Each site's own posts stay on their own.
+    for code, title in {
+        "en": "Charity shop opens in Bristol",
+        "fa": "گزارش سالانه‌ی بنیاد نجات",
+        "ar": "توزيع حقائب مدرسية على 600 طفل",
+        "sq": "Punëtori për vullnetarët e rinj në Shkodër",
+    }.items():
+        found = Article.objects.get(**{f"title_{code}__startswith": title})
+        assert found.written_languages == [code]
+
+
+def test_old_addresses_as_urls_link_the_same_stories():
+    import_sites(links=str(SITES / "mapping-urls.csv"))
+    assert in_every_language().count() == 4
+
+
+def test_the_proposal_finds_the_four_stories_and_applies_only_when_asked(tmp_path):
+    proposal = tmp_path / "stories.csv"
+    output = import_sites(propose_links=str(proposal))
+    assert "written to" in output
+    assert not Article.objects.exists(), "a proposal imports nothing"
+    proposed, mapped = set(story_rows(proposal)), set(story_rows(SITES / "mapping.csv"))
+    # The four stories, and the open day each site scheduled for the same moment.
+    assert mapped <= proposed
+    assert proposed - mapped == {(("ar", "957"), ("en", "1694"), ("fa", "2470"), ("sq", "476"))}
+    import_sites(links=str(proposal))
+    assert in_every_language().count() == 5
+
+
+def test_without_links_each_site_keeps_its_own_articles():
+    import_sites()
+    assert in_every_language().count() == 0
+    # The same slug on two sites is a coincidence, not one category.
+    events = Category.objects.filter(slug__startswith="events")
+    assert events.count() == 3
+
+
+@pytest.mark.parametrize("code", list(HOSTS))
+def test_each_old_host_redirects_its_own_addresses(old_hosts, code):
+    import_sites(links=str(SITES / "mapping.csv"))
+    reader = Client(HTTP_HOST=HOSTS[code])
+    clinic = story(STORY_1)
+    response = reader.get("/", {"p": STORY_1[code]})
+    assert response.status_code == 301 and response["Location"] == clinic.url_in(code)
+    # The same number on another site is another item: ar 415 is the Contact page.
+    contact = reader.get("/", {"page_id": CONTACT_PAGES[code]})
+    assert contact.status_code == 301
+    assert contact["Location"].startswith(f"/{code}/")
+
+
+def test_the_same_path_on_two_sites_leads_to_each_sites_own_page(old_hosts):
+    import_sites()
+    english = Client(HTTP_HOST=HOSTS["en"]).get("/contact/")
+    persian = Client(HTTP_HOST=HOSTS["fa"]).get("/contact/")
+    assert english.status_code == persian.status_code == 301
+    assert english["Location"].startswith("/en/") and persian["Location"].startswith("/fa/")
+    page = Page.objects.get(slug_fa=persian["Location"].rstrip("/").rsplit("/", 1)[1])
+    assert page.title_fa
+
+
+def test_a_second_import_changes_nothing(old_hosts):
+    options = {"links": str(SITES / "mapping.csv"), "term_links": str(SITES / "terms-mapping.csv")}
+    import_sites(**options)
+    before = sorted(Redirect.objects.values_list("old_host", "old_path", "new_path"))
+    output = import_sites(**options)
+    assert sorted(Redirect.objects.values_list("old_host", "old_path", "new_path")) == before
+    assert not re.search(r"\b(created|updated)\b", output), output
+
+
+def test_a_file_in_another_language_is_refused_unless_forced():
+    with pytest.raises(CommandError, match="says it is in en-US, not fa"):
+        run_import(site=[f"fa={SITES / 'en.xml'}"])
+    assert not Article.objects.exists()
+    run_import(site=[f"fa={SITES / 'en.xml'}"], force_language=True)
+    assert Article.objects.filter(filled_in("fa", "title")).exists()
+
+
+def test_a_wrong_site_option_is_explained():
+    with pytest.raises(CommandError, match="unknown option"):
+        call_command("import_wordpress", site=[f"en={SITES / 'en.xml'},colour=blue"])
+    with pytest.raises(CommandError, match="unknown time zone"):
+        call_command("import_wordpress", site=[f"en={SITES / 'en.xml'},tz=Mars/Olympus"])
+
+
+def test_each_edition_shows_dates_in_its_own_time_zone(settings):
+    settings.NEJAT_TIME_ZONES = {"fa": "Asia/Tehran", "ar": "Asia/Baghdad"}
+    import_sites(links=str(SITES / "mapping.csv"))
+    clinic = story(STORY_1)
+    persian = Client().get(clinic.url_in("fa")).content.decode()
+    arabic = Client().get(clinic.url_in("ar")).content.decode()
+    english = Client().get(clinic.url_in("en")).content.decode()
+    assert ">۲ فروردین ۱۴۰۳</time>" in persian
+    assert ">21 مارس، 2024</time>" in arabic
+    assert ">March 20, 2024</time>" in english
+
+
+def test_links_between_stories_point_at_their_new_addresses():
+    import_sites(links=str(SITES / "mapping.csv"))
+    clinic, appeal = story(STORY_1), story(STORY_2)
+    for code in ZONES:
+        body = getattr(clinic, f"body_{code}")
+        target = unquote(appeal.url_in(code))
+        assert body.count(f'href="{target}"') == 2, (code, re.findall(r'href="[^"]+"', body))
+        assert f"old-{code}.example.org/?p=" not in body
+
+
+def test_a_plugins_shortcode_is_removed_and_reported_with_its_items():
+    output = import_sites(links=str(SITES / "mapping.csv"))
+    clinic = story(STORY_1)
+    for code in ZONES:
+        assert "[contact-form-7" not in getattr(clinic, f"body_{code}")
+    line = next(line for line in output.splitlines() if "[contact-form-7]" in line)
+    assert "#1482 Mobile clinic" in line, line
+
+
+@pytest.mark.parametrize(
+    ("code", "old", "new"),
+    [
+        ("en", "/feed/", "/en/feed/"),
+        ("fa", "/comments/feed/", "/fa/feed/"),
+        ("ar", "/feed/atom/", "/ar/feed/atom/"),
+        ("sq", "/wp-sitemap.xml", "/sitemap.xml"),
+        ("fa", "/2024/03/", "/fa/articles/2024/3/"),
+        ("ar", "/2024/03/21/", "/ar/articles/2024/3/"),
+        ("sq", "/2024/07/", "/sq/articles/2024/7/"),
+        ("en", "/category/news/reports/", "/en/articles/category/reports/"),
+        ("en", "/category/news/reports/feed/", "/en/feed/category/reports/"),
+        ("en", "/tag/villages/feed/", "/en/articles/tag/villages/"),
+        ("en", "/?cat=4", "/en/articles/category/reports/"),
+    ],
+)
+def test_feeds_archives_and_terms_of_each_old_host_redirect(old_hosts, code, old, new):
+    import_sites(links=str(SITES / "mapping.csv"), term_links=str(SITES / "terms-mapping.csv"))
+    response = Client(HTTP_HOST=HOSTS[code]).get(old)
+    assert response.status_code == 301, (code, old)
+    assert unquote(response["Location"]) == new
+
+
+def test_a_posts_feed_leads_to_the_post(old_hosts):
+    import_sites(links=str(SITES / "mapping.csv"))
+    clinic = story(STORY_1)
+    old = "/2024/03/20/mobile-clinic-reaches-three-mountain-villages/feed/"
+    response = Client(HTTP_HOST=HOSTS["en"]).get(old)
+    assert response.status_code == 301 and response["Location"] == unquote(clinic.url_in("en"))
+
+
+def test_a_posts_main_category_is_its_deepest_and_others_become_tags_only_if_asked():
+    literacy = {"en": 1617}
+    import_sites(links=str(SITES / "mapping.csv"), term_links=str(SITES / "terms-mapping.csv"))
+    article = story(literacy)
+    assert article.category.slug == "reports"  # News' child, listed after it
+    assert sorted(article.tags.values_list("slug", flat=True)) == [
+        "children-youth",
+        "education",
+        "volunteers",
+    ]
+    import_sites(
+        links=str(SITES / "mapping.csv"),
+        term_links=str(SITES / "terms-mapping.csv"),
+        categories_as_tags=True,
+        refresh=True,
+    )
+    assert "news" in article.tags.values_list("slug", flat=True)
+
+
+def test_an_unknown_edition_time_zone_is_refused_at_start(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from nejat.publishing.editions import EditionTimeZoneMiddleware
+
+    settings.NEJAT_TIME_ZONES = {"fa": "Asia/Nowhere"}
+    with pytest.raises(ImproperlyConfigured, match="NEJAT_TIME_ZONES"):
+        EditionTimeZoneMiddleware(lambda request: None)
+
+
+@pytest.mark.parametrize("code", list(HOSTS))
+def test_a_password_protected_posts_old_address_says_it_is_not_public(old_hosts, code):
+    minutes = {"en": 1501, "fa": 2334, "ar": 880, "sq": 421}
+    import_sites(links=str(SITES / "mapping.csv"))
+    assert story(minutes).status == "draft"
+    response = Client(HTTP_HOST=HOSTS[code]).get("/", {"p": minutes[code]})
+    assert response.status_code == 410
+    assert "not public on this site" in response.content.decode()
