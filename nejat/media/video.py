@@ -7,7 +7,6 @@ Every section uses this one piece: ``VideoFileField`` for uploads,
 YouTube, Vimeo and Aparat links.
 """
 
-import re
 import struct
 from datetime import timedelta
 from pathlib import PurePosixPath
@@ -18,8 +17,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from nejat.media import containers
@@ -146,70 +143,3 @@ def validate_video_file_url(url):
             _("This address is not a video file: it should end in .mp4 or .webm."),
             code="not_video_file",
         )
-
-
-# Players for bare video-file links in sanitised rich text
-
-PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?P<content>.*?)</p>", re.S)
-LINE_BREAK = re.compile(r"<br\s*/?>")
-LINK_LINE = re.compile(
-    r'\s*(?:<a\s[^>]*?href="(?P<href>[^"]+)"[^>]*>(?P<text>(?:(?!</a>).)*)</a>'
-    r"|(?P<bare>https?://[^\s<>\"']+))\s*",
-    re.S,
-)
-
-
-def player_html(url, label):
-    """A ``<video>`` for a file's address; ``label`` is safe HTML (the link's text)."""
-    video_type = type_from_url(url)
-    return format_html(
-        '<figure class="video-player">'
-        '<video controls preload="metadata"><source src="{url}" type="{type}">'
-        '<a href="{url}">{label}</a></video>'
-        '<figcaption><a href="{url}">{label}</a></figcaption>'
-        "</figure>",
-        url=url,
-        type=video_type,
-        label=label,
-    )
-
-
-def _video_line(line):
-    """(address, label) when a line is only a link to a video file, else None."""
-    match = LINK_LINE.fullmatch(line)
-    if match is None:
-        return None
-    url = match.group("href") or match.group("bare")
-    if type_from_url(url) is None or not re.match(r"(https?:)?/", url):
-        return None
-    return url, match.group("text") or url
-
-
-def players_in(html):
-    """Sanitised HTML with each video-file link that stands alone on its line
-    (its own paragraph, or between line breaks) replaced by a player.
-
-    A link inside a sentence stays a link. The input must already be safe:
-    addresses and labels are reused as the sanitiser left them (escaped).
-    """
-
-    def paragraph(match):
-        lines = LINE_BREAK.split(match.group("content"))
-        videos = [_video_line(line) for line in lines]
-        if not any(videos):
-            return match.group(0)
-        parts, text = [], []
-        for line, video in zip(lines, videos, strict=True):
-            if video is None:
-                text.append(line)
-                continue
-            if any(t.strip() for t in text):
-                parts.append("<p>" + "<br>".join(text) + "</p>")
-            text = []
-            # Pieces of sanitised HTML, already escaped: not to be escaped twice.
-            parts.append(player_html(mark_safe(video[0]), mark_safe(video[1])))  # nosec B308 B703
-        if any(t.strip() for t in text):
-            parts.append("<p>" + "<br>".join(text) + "</p>")
-        return "".join(parts)
-
-    return PARAGRAPH.sub(paragraph, html)

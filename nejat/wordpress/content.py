@@ -37,8 +37,8 @@ def convert(text, context):
     has_blocks = "<!-- wp:" in text
     if has_blocks:
         text = _blocks(text, context)
-    else:
-        text = AUTO_EMBED.sub(lambda m: link_paragraph(m.group(1)), text)
+    # An address alone on its line is embedded (classic text between blocks too).
+    text = AUTO_EMBED.sub(lambda m: link_paragraph(m.group(1)), text)
     text = shortcodes(text, context)
     if not has_blocks:
         text = autop(text)

@@ -7,12 +7,8 @@ from django.template import Context, Template
 
 from media_library.demo.mp4 import generate_mp4
 from nejat.media.embeds import parse_embed, validate_embed_url
-from nejat.media.video import (
-    mp4_duration,
-    players_in,
-    sniff_video_type,
-    validate_video_file_url,
-)
+from nejat.media.players import players_in
+from nejat.media.video import mp4_duration, sniff_video_type, validate_video_file_url
 from tests.factories import make_article
 from tests.media_library.factories import webm_bytes
 
@@ -70,6 +66,24 @@ class TestPlayersInArticleBodies:
         ],
     )
     def test_other_lines_are_left_alone(self, html):
+        assert players_in(html) == html
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            '<a href="https://www.youtube.com/watch?v=Qm7fT2xLk9A">Clinic day</a>',
+            "https://youtu.be/Qm7fT2xLk9A",
+        ],
+    )
+    def test_a_youtube_link_alone_becomes_a_player_that_loads_nothing_before_play(self, line):
+        result = players_in(f"<p>Before</p><p>{line}</p>")
+        assert result.startswith('<p>Before</p><figure class="video-player"><div class="video-')
+        assert 'data-player="https://www.youtube-nocookie.com/embed/Qm7fT2xLk9A' in result
+        assert 'href="https://www.youtube.com/watch?v=Qm7fT2xLk9A"' in result
+        assert "Play the video from YouTube" in result and "<iframe" not in result
+
+    def test_a_youtube_link_in_a_sentence_stays_a_link(self):
+        html = '<p>See <a href="https://youtu.be/Qm7fT2xLk9A">the clinic</a> at work.</p>'
         assert players_in(html) == html
 
     def test_filter_leaves_text_not_marked_safe_to_autoescaping(self):

@@ -254,3 +254,15 @@ def test_a_password_protected_posts_old_address_says_it_is_not_public(old_hosts,
     response = Client(HTTP_HOST=HOSTS[code]).get("/", {"p": minutes[code]})
     assert response.status_code == 410
     assert "not public on this site" in response.content.decode()
+
+
+def test_embedded_videos_become_players_that_load_nothing_before_play():
+    import_sites(links=str(SITES / "mapping.csv"))
+    clinic = story(STORY_1)
+    for code in ZONES:
+        page = Client().get(clinic.url_in(code)).content.decode()
+        assert 'data-player="https://www.youtube-nocookie.com/embed/Qm7fT2xLk9A' in page, code
+        assert "<iframe" not in page
+    for code in ("en", "sq"):  # the second video: a bare address alone on its line
+        page = Client().get(clinic.url_in(code)).content.decode()
+        assert 'data-player="https://www.youtube-nocookie.com/embed/bR4wZp8nC1s' in page, code

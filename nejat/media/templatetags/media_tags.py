@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
 
-from nejat.media import video
+from nejat.media import players, video
 from nejat.publishing.editions import localize_digits
 
 register = template.Library()
@@ -74,7 +74,7 @@ def video_players(html):
     if not isinstance(html, SafeData):
         return html
     # Safe: sanitised HTML in.
-    return mark_safe(video.players_in(str(html)))  # nosec B308 B703
+    return mark_safe(players.players_in(str(html)))  # nosec B308 B703
 
 
 @register.filter
