@@ -21,7 +21,7 @@ class CategoryAdmin(TabbedTranslationAdmin):
 class ArticleAdmin(PublishableAdmin):
     list_display = ("thumbnail", "__str__", "category", "status", "publish_at", "editions")
     list_display_links = ("thumbnail", "__str__")
-    list_filter = PublishableAdmin.list_filter + ("category",)
+    list_filter = PublishableAdmin.list_filter + ("category", "featured")
     list_select_related = ("category",)
     search_fields = in_every_language("title", "summary", "byline", "slug")
     autocomplete_fields = ("category",)
@@ -29,7 +29,7 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (_("Featured image"), {"fields": ("image", "image_alt", "image_caption")}),
-        (_("Classification"), {"fields": ("category", "tags", "comments_open")}),
+        (_("Classification"), {"fields": ("category", "tags", "featured", "comments_open")}),
         (
             _("Credits"),
             {"fields": ("byline", "source_name", "source_url", "translator")},

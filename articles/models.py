@@ -84,6 +84,11 @@ class Article(Publishable):
     source_url = models.URLField(_("source address"), blank=True)
     translator = models.CharField(_("translated by"), max_length=200, blank=True)
     comments_open = models.BooleanField(_("comments open"), default=True)
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("Pinned at the top of the home page, above the latest articles."),
+    )
 
     class Meta:
         verbose_name = _("article")

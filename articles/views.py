@@ -86,7 +86,21 @@ class ArticleListView(EditionArticlesMixin, ListView):
 
 
 class HomeView(ArticleListView):
+    """The latest articles, with the featured ones pinned above them on the first page."""
+
     template_name = "articles/home.html"
+    featured_shown = 3
+
+    def get_queryset(self):
+        return super().get_queryset().filter(featured=False)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_page = not (self.request.GET.get("older") or self.request.GET.get("newer"))
+        if first_page:
+            featured = super().get_queryset().filter(featured=True)
+            context["featured"] = featured[: self.featured_shown]
+        return context
 
 
 class NamedGroupView(EditionArticlesMixin, ListView):

@@ -71,6 +71,7 @@ def create_article(number, entry, categories, tags, now):
         status=entry.get("status", "published"),
         publish_at=now - timedelta(days=entry["days_ago"], hours=number % 9),
         source_url=entry.get("source_url", ""),
+        featured=entry.get("featured", False),
     )
     for language, texts in entry["translations"].items():
         for field in ARTICLE_FIELDS:

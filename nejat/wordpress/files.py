@@ -95,6 +95,26 @@ class Uploads:
                 return path
         return None
 
+    def size_variants(self, relative):
+        """(file name, width) of each size WordPress made of an upload, found beside it."""
+        original = self.local_file(relative)
+        if original is None:
+            return []
+        made = re.compile(rf"{re.escape(original.stem)}-(\d+)x\d+{re.escape(original.suffix)}")
+        return [
+            (path.name, int(match.group(1)))
+            for path in sorted(original.parent.iterdir())
+            if (match := made.fullmatch(path.name))
+        ]
+
+    def same_picture(self, relative):
+        """Names of the files that are one picture with this one: the original upload
+        and every size WordPress made of it (for a size, or for the original)."""
+        path = PurePosixPath(relative)
+        original = path.with_name(re.sub(r"-\d+x\d+$", "", path.stem) + path.suffix)
+        names = [name for name, _width in self.size_variants(str(original))]
+        return [original.name, *names] if self.local_file(str(original)) else names
+
     def image(self, relative):
         """The local path of a usable image, or None (missing or refused, and reported)."""
         path = self._usable(relative)

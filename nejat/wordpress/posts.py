@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article
+from nejat.media.renditions import fallback_extension, rendition_name, rendition_widths
 from nejat.publishing.models import Publishable
 from nejat.publishing.tags import TaggedItem
 from nejat.site.models import Page, address_is_free
@@ -77,10 +78,6 @@ class PostMapping:
             self.report.note("password-protected in WordPress: imported as a draft", label)
         elif item.status == "private":
             self.report.note("private in WordPress: imported as a draft", label)
-        if item.is_sticky:
-            self.report.note(
-                "sticky (pinned) in WordPress: Nejat lists articles newest first", label
-            )
 
     def fill_article(self, article, item, language, label, leads, files):
         category = self.terms.primary_category(item, language)
@@ -88,11 +85,14 @@ class PostMapping:
         if new or leads:
             article.category = category
             article.comments_open = item.comment_status == "open"
+            article.featured = item.is_sticky  # pinned to the home page, as it was
         setattr(article, localized("summary", language), plain_text(item.excerpt))
         author = self.site.authors.get(item.creator, item.creator)
         setattr(article, localized("byline", language), author[:200])
-        self.featured_image(article, item, language, label, files)
+        attachment = self.featured_image(article, item, language, label, files)
         article.save()
+        if attachment is not None and article.image:
+            self.old_image_addresses(article.image, attachment)
         self.add_tags(article, self.terms.tags(item, language, category), new)
 
     def add_tags(self, article, tags, new):
@@ -117,10 +117,23 @@ class PostMapping:
         caption = plain_text(attachment.caption)[:300]
         setattr(article, localized("image_caption", language), caption)
         if article.image and same_file(article.image.name, attachment.path):
-            return
+            return attachment
         path = self.uploads.image(attachment.path)
         if path is not None and not self.dry_run:
             article.image = File(files.enter_context(path.open("rb")), name=path.name)
+        return attachment
+
+    def old_image_addresses(self, image, attachment):
+        """The featured image's old addresses lead to it: the original to our copy, each
+        size WordPress made of it (``-300x200.jpg``) to the closest rendition."""
+        self.redirects.add([attachment.url], image.url)
+        folder = attachment.url.rsplit("/", 1)[0]
+        widths = rendition_widths(image.original_width)
+        fallback = fallback_extension(image.name)
+        for name, width in self.uploads.size_variants(attachment.path):
+            chosen = min([w for w in widths if w >= width] or widths[-1:])
+            rendition = image.storage.url(rendition_name(image.name, chosen, fallback))
+            self.redirects.add([f"{folder}/{name}"], rendition)
 
     def body(self, item):
         reported = set()
@@ -155,10 +168,14 @@ class PostMapping:
     def rewrite_url(self, url):
         """Uploads become our copies; other addresses on the old site become paths, which
         the redirects table answers once the old domain points here."""
-        if self.uploads.relative(url):
+        relative = self.uploads.relative(url)
+        if relative:
             copied = self.uploads.copy(url)
             if copied and same_host(url, self.site.url):
-                self.redirects.add([url], copied)
+                # The original and its other sizes are the same picture: they lead here too.
+                folder = url.rsplit("/", 1)[0]
+                siblings = [f"{folder}/{name}" for name in self.uploads.same_picture(relative)]
+                self.redirects.add([url, *siblings], copied)
             # A file that is not there keeps its old address: the old site may still serve it.
             return copied or url
         # Separate sites' links keep their host until every site is in (see links.py).

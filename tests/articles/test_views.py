@@ -182,8 +182,8 @@ class TestQueryCounts:
         "url, queries",
         [
             # the page of articles, with their categories and comment counts: no count
-            # of the whole list, and the chrome is kept
-            ("/fa/", 1),
+            # of the whole list, and the chrome is kept; the home page's featured ones
+            ("/fa/", 2),
             ("/fa/articles/", 1),
             # ... and the category or tag itself
             ("/fa/articles/category/environment/", 2),
@@ -197,9 +197,9 @@ class TestQueryCounts:
     @pytest.mark.parametrize("count", [15, 60])
     def test_an_older_page_costs_what_the_first_does(self, own_queries, category, count):
         self.build(category, count)
-        older = own_queries("/fa/", 1).context["pagination"]["older"]
+        older = own_queries("/fa/articles/", 1).context["pagination"]["older"]
         # the article the page starts after, the page
-        assert own_queries(f"/fa/{older}", 2).status_code == 200
+        assert own_queries(f"/fa/articles/{older}", 2).status_code == 200
 
     @pytest.mark.parametrize("count", [5, 60])
     def test_article_page(self, own_queries, category, count):
@@ -312,3 +312,27 @@ class TestShareLinks:
         for _ in range(10):
             make_article(category, languages=["fa"], title_fa="عنوانی بلند " * 12)
         assert len(client.get("/fa/").content) < 25 * 1024
+
+
+class TestFeatured:
+    def test_featured_articles_are_pinned_above_the_latest_on_the_first_page(
+        self, client, category
+    ):
+        for day in range(12):
+            make_article(category, days_ago=day + 1)
+        pinned = make_article(category, days_ago=40, featured=True, title_en="Our spring appeal")
+        home = client.get("/en/")
+        html = home.content.decode()
+        featured = html.split('class="featured"', 1)[1].split("</section>", 1)[0]
+        assert "Our spring appeal" in featured
+        assert html.count("Our spring appeal</a>") == 1  # not again among the latest
+        older = home.context["pagination"]["older"]
+        assert 'class="featured"' not in client.get(f"/en/{older}").content.decode()
+        pinned.featured = False
+        pinned.save()
+        assert 'class="featured"' not in client.get("/en/").content.decode()
+
+    def test_a_featured_article_of_another_edition_is_not_pinned_here(self, client, category):
+        make_article(category, languages=["fa"], featured=True)
+        make_article(category)
+        assert 'class="featured"' not in client.get("/en/").content.decode()

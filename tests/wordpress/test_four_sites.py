@@ -3,7 +3,7 @@
 
 import csv
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -266,3 +266,41 @@ def test_embedded_videos_become_players_that_load_nothing_before_play():
     for code in ("en", "sq"):  # the second video: a bare address alone on its line
         page = Client().get(clinic.url_in(code)).content.decode()
         assert 'data-player="https://www.youtube-nocookie.com/embed/bR4wZp8nC1s' in page, code
+
+
+@pytest.mark.parametrize("code", list(HOSTS))
+def test_a_featured_images_old_addresses_lead_to_its_copy_and_renditions(old_hosts, code):
+    import_sites(links=str(SITES / "mapping.csv"))
+    image = story(STORY_1).image
+    reader = Client(HTTP_HOST=HOSTS[code])
+    folder = "/wp-content/uploads/2024/03/"
+    original = reader.get(f"{folder}mobile-clinic.jpg")
+    assert original.status_code == 301 and original["Location"] == image.url
+    stem = image.url.rsplit(".", 1)[0].replace("/media/", "/media/renditions/", 1)
+    for size, width in {"300x200": 400, "150x150": 400, "768x512": 800, "1024x683": 1040}.items():
+        variant = reader.get(f"{folder}mobile-clinic-{size}.jpg")
+        assert variant.status_code == 301, size
+        assert variant["Location"] == f"{stem}-{width}.jpg"
+
+
+def test_a_body_images_original_and_sizes_lead_to_the_copy_it_shows(old_hosts):
+    import_sites(links=str(SITES / "mapping.csv"))
+    body = story(STORY_1).body_fa
+    copy = re.search(r'src="([^"]*1024x683\.jpg)"', body).group(1)
+    reader = Client(HTTP_HOST=HOSTS["fa"])
+    for size in ("", "-300x200", "-768x512", "-1024x683"):
+        old = f"/wp-content/uploads/2024/03/نوبت‌دهی-بیماران-روز-اول{size}.jpg"
+        for address in (old, quote(old)):
+            response = reader.get(address)
+            assert response.status_code == 301, address
+            assert response["Location"] == copy
+
+
+def test_a_sticky_story_is_featured_on_every_editions_home_page():
+    import_sites(links=str(SITES / "mapping.csv"))
+    appeal = story(STORY_2)
+    assert appeal.featured and not story(STORY_1).featured
+    for code in ZONES:
+        home = Client().get(f"/{code}/").content.decode()
+        featured = home.split('class="featured"', 1)[1].split("</section>", 1)[0]
+        assert getattr(appeal, f"title_{code}") in featured, code
