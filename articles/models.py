@@ -155,6 +155,9 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True, db_index=True)
     ip_hash = models.CharField(_("sender's address (hashed)"), max_length=64, editable=False)
+    from_team = models.BooleanField(
+        _("from the team"), default=False, help_text=_("Written by one of the site's staff.")
+    )
 
     objects = CommentQuerySet.as_manager()
 

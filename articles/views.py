@@ -69,13 +69,22 @@ class CommentThreads:
 
 
 def comment_threads(article):
-    """The edition's approved top-level comments, each with its approved replies, and
-    their number: one query."""
+    """The edition's approved top-level comments, each with every approved reply in its
+    thread, however deep (the page shows one level), and their number: one query. A
+    reply to a comment not shown is not shown either."""
     approved = list(article.comments.approved().in_language(get_language()))
-    replies = {}
+    by_id = {comment.pk: comment for comment in approved}
+    threads, replies = [], {}
     for comment in approved:
-        replies.setdefault(comment.parent_id, []).append(comment)
-    threads = replies.get(None, [])
+        top, seen = comment, {comment.pk}
+        while top.parent_id in by_id and top.parent_id not in seen:
+            seen.add(top.parent_id)
+            top = by_id[top.parent_id]
+        if top.parent_id is None:
+            if top is comment:
+                threads.append(comment)
+            else:
+                replies.setdefault(top.pk, []).append(comment)
     for comment in threads:
         comment.thread_replies = replies.get(comment.pk, [])
     return threads, len(approved)

@@ -23,6 +23,7 @@ from nejat.editorial.language_locks import (
     untranslated_fields,
     without_fields,
 )
+from nejat.editorial.linking import link_translations, split_languages
 from nejat.editorial.restore import translated_fields_in
 from nejat.editorial.revisions import RevisionAdmin
 from nejat.editorial.roles import can_publish, translator_languages
@@ -62,7 +63,7 @@ class PublishableAdmin(
     date_hierarchy = "publish_at"
     save_on_top = True
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = ("publish", "unpublish")
+    actions = ("publish", "unpublish", link_translations, split_languages)
     change_form_template = "editorial/change_form.html"
     change_list_template = "editorial/change_list.html"
     kept_on_restore = ("status", "publish_at", "held_languages")
@@ -187,10 +188,7 @@ class PublishableAdmin(
             languages = self.editable_languages(request, obj)
             for inline in inlines:
                 # Each request gets fresh inline instances: these settings stay with it.
-                inline.readonly_fields = [
-                    *inline.readonly_fields,
-                    *untranslated_fields(inline),
-                ]
+                inline.readonly_fields = [*inline.readonly_fields, *untranslated_fields(inline)]
                 inline.form = lock_other_languages(inline.form, inline.model, languages)
         return inlines
 

@@ -1,5 +1,7 @@
 """Comments: approved ones published, pending ones kept for moderation, spam, trash,
-pingbacks and trackbacks left behind; WordPress's nested threads made one level deep."""
+pingbacks and trackbacks left behind; WordPress's threads kept as deep as they were
+(the page shows them one level deep), and a reply by the site's own account marked as
+the team's."""
 
 from django.utils.crypto import salted_hmac
 
@@ -25,11 +27,10 @@ class Comments:
                 self.report.skip("comments", reason)
             else:
                 kept[comment.id] = comment
-        # Our replies are one level deep: a reply to a reply joins the top of its thread.
-        threads = {cid: top_of_thread(comment, by_id, kept) for cid, comment in kept.items()}
+        answers = {cid: answered(comment, by_id, kept) for cid, comment in kept.items()}
         ours = {}
-        for comment in sorted(kept.values(), key=lambda c: (threads[c.id] is not None, c.id)):
-            parent = ours.get(threads[comment.id])
+        for comment in sorted(kept.values(), key=lambda c: (depth(c.id, answers), c.id)):
+            parent = ours.get(answers[comment.id])
             ours[comment.id] = self.import_one(comment, article, parent, language)
 
     def import_one(self, comment, article, parent, language):
@@ -42,6 +43,7 @@ class Comments:
         obj.email = comment.email[:254]
         obj.text = comment_text(comment.content)
         obj.status = STATUS[comment.approved]
+        obj.from_team = bool(comment.user_id)
         # Hashed as the comment form hashes a visitor's address: comparable, not readable.
         obj.ip_hash = (
             salted_hmac("nejat.ip", comment.ip, algorithm="sha256").hexdigest()
@@ -70,12 +72,20 @@ def skip_reason(comment):
     return ""
 
 
-def top_of_thread(comment, by_id, kept):
-    """The id of the first comment of the thread this one answers (None for a new thread)."""
-    top, parent, seen = None, comment.parent, {comment.id}
+def answered(comment, by_id, kept):
+    """The id of the nearest comment kept that this one answers (None: a new thread)."""
+    parent, seen = comment.parent, {comment.id}
     while parent in by_id and parent not in seen:
-        seen.add(parent)
         if parent in kept:
-            top = parent
+            return parent
+        seen.add(parent)
         parent = by_id[parent].parent
-    return top
+    return None
+
+
+def depth(comment_id, answers):
+    level, seen = 0, set()
+    while answers.get(comment_id) is not None and comment_id not in seen:
+        seen.add(comment_id)
+        comment_id, level = answers[comment_id], level + 1
+    return level

@@ -37,6 +37,7 @@ class Comment:
     approved: str
     type: str
     parent: int
+    user_id: int = 0  # the site's account that wrote it, 0 for a visitor
 
 
 @dataclass

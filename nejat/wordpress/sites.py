@@ -9,8 +9,6 @@ sites with the same time and the same featured image file is, very likely, one s
 
 import csv
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -158,16 +156,8 @@ def best_match(post, candidates, taken, seconds):
     return min(close, key=distance, default=None)
 
 
-def image_name(path):
-    return PurePosixPath(path or "").name
-
-
 def write_links(path, rows, languages):
     with open(path, "w", newline="", encoding="utf-8") as opened:
         writer = csv.DictWriter(opened, fieldnames=languages)
         writer.writeheader()
         writer.writerows(rows)
-
-
-def parse_date(value):
-    return datetime.fromisoformat(value) if value else None

@@ -236,4 +236,5 @@ def _comment(element):
         approved=values.get("wp:comment_approved", ""),
         type=values.get("wp:comment_type", ""),
         parent=_int(values.get("wp:comment_parent")),
+        user_id=_int(values.get("wp:comment_user_id")),
     )

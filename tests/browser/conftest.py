@@ -53,3 +53,18 @@ def phone(browser):
     yield page
     context.close()
     assert page.csp_violations == []
+
+
+@pytest.fixture
+def requests_elsewhere(live_server, page):
+    """The addresses off this site the page asked for (each refused, not loaded)."""
+    outside = []
+
+    def keep_local(route):
+        if route.request.url.startswith(live_server.url):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+
+    page.route("**/*", keep_local)
+    return outside

@@ -94,20 +94,13 @@ def test_video_page_shows_a_video_element_with_a_poster(live_server, page):
     assert page.evaluate("v => Math.round(v.duration)", player.element_handle()) == 2
 
 
-def test_embedded_video_loads_nothing_from_the_provider_until_play(live_server, page):
+def test_embedded_video_loads_nothing_from_the_provider_until_play(
+    live_server, page, requests_elsewhere
+):
     video = make_video(source="embed", poster=small_picture(6))
-    outside = []
-
-    def keep_local(route):
-        if route.request.url.startswith(live_server.url):
-            return route.continue_()
-        outside.append(route.request.url)
-        return route.abort()
-
-    page.route("**/*", keep_local)
     page.goto(live_server.url + video.url_in("en"))
     page.wait_for_load_state("networkidle")
-    assert outside == [] and page.locator("iframe").count() == 0
+    assert requests_elsewhere == [] and page.locator("iframe").count() == 0
     page.locator(".video-embed__start").click()
     frame = page.locator(".video-embed iframe")
     assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")

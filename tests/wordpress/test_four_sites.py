@@ -304,3 +304,24 @@ def test_a_sticky_story_is_featured_on_every_editions_home_page():
         home = Client().get(f"/{code}/").content.decode()
         featured = home.split('class="featured"', 1)[1].split("</section>", 1)[0]
         assert getattr(appeal, f"title_{code}") in featured, code
+
+
+def test_comment_threads_keep_their_depth_and_the_teams_reply_is_marked():
+    import_sites(links=str(SITES / "mapping.csv"))
+    clinic = story(STORY_1)
+    from nejat.wordpress.models import ImportRecord
+
+    def ours(code, wordpress_id):
+        site = f"https://old-{code}.example.org"
+        record = ImportRecord.objects.get(
+            source_site=site, kind="comment", wordpress_id=wordpress_id
+        )
+        return record.content_object
+
+    top, reply, answer = ours("en", 301), ours("en", 302), ours("en", 303)
+    assert reply.parent == top and answer.parent == reply  # not flattened
+    assert reply.from_team and not top.from_team and not answer.from_team
+    page = Client().get(clinic.url_in("en")).content.decode()
+    thread = page.split(f'id="comment-{top.pk}"', 1)[1]
+    assert f'id="comment-{reply.pk}"' in thread and f'id="comment-{answer.pk}"' in thread
+    assert page.count('class="comment__team"') == 1

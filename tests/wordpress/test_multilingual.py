@@ -49,7 +49,7 @@ class TestPolylang:
         first, answer, reply_to_answer = Comment.objects.filter(language="fa").order_by("pk")
         assert first.status == "approved" and first.parent is None
         assert first.created_at == datetime(2021, 3, 3, 6, 30, tzinfo=UTC)
-        assert answer.parent == first and reply_to_answer.parent == first
+        assert answer.parent == first and reply_to_answer.parent == answer
         assert len(first.ip_hash) == 64
         pending = Comment.objects.get(language="ar")
         assert pending.status == "pending" and pending.text == "هل ستفتح المكتبة مساءً أيضًا؟"
