@@ -19,13 +19,14 @@ from modeltranslation.translator import translator
 from reversion.models import Version
 
 from nejat.publishing.holds import stored
-from nejat.publishing.languages import localized_fields
+from nejat.publishing.languages import language_fields, localized_fields, other_languages_fields
 from nejat.publishing.models import Publishable
 from nejat.publishing.tags import TaggedItem
 
 
-def fields_of(model, language):
-    return [name for name, code in localized_fields(model).items() if code == language]
+def clear(item, names):
+    for name in names:
+        setattr(item, name, None if item._meta.get_field(name).null else "")
 
 
 def shared_file_fields(model):
@@ -101,7 +102,7 @@ def link_translations(modeladmin, request, queryset):
 def take_languages(target, other):
     """Move ``other``'s languages, parts, tags and records to ``target``; delete it."""
     for code in other.written_languages:
-        for name in fields_of(type(target), code):
+        for name in language_fields(type(target), code):
             setattr(target, name, getattr(other, name))
         if code in other.held_languages:
             target.held_languages = stored([*target.held_languages.split(), code])
@@ -152,13 +153,8 @@ def split_off(modeladmin, request, item, code):
     model = type(item)
     copy = model._base_manager.get(pk=item.pk)
     copy.pk, copy._state.adding = None, True
-    for other_code in item.written_languages:
-        if other_code != code:
-            for name in fields_of(model, other_code):
-                setattr(copy, name, None if model._meta.get_field(name).null else "")
-    for name in fields_of(model, code):
-        field = model._meta.get_field(name)
-        setattr(item, name, None if field.null else "")
+    clear(copy, other_languages_fields(model, code))
+    clear(item, language_fields(model, code))
     # Files every language shares are the item's own: the new item gets copies.
     for field in shared_file_fields(model):
         original = getattr(item, field.attname)

@@ -44,6 +44,11 @@ def localized_fields(model):
     }
 
 
+def language_fields(model, language_code):
+    """The columns of the model's translated fields in this language (``title_fa``…)."""
+    return [name for name, code in localized_fields(model).items() if code == language_code]
+
+
 def other_languages_fields(model, language_code):
     """The columns of the model's translated fields in every language but this one:
     what a list of the edition need not fetch (four bodies per article, say)."""

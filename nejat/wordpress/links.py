@@ -7,14 +7,17 @@ was not imported keeps its old address.
 """
 
 import re
+from collections import defaultdict
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.models import ContentType
 from modeltranslation.utils import build_localized_fieldname
 
 from nejat.site.models import Redirect, redirect_path
 from nejat.wordpress.models import ImportRecord
 
 HREF = re.compile(r'(href=")([^"]+)(")')
+BATCH = 500
 
 
 def new_addresses(hosts):
@@ -46,21 +49,26 @@ def point_links_at_new_addresses(site_urls, host_of):
     redirects know. ``host_of`` maps each site's own host name (as its links have it)
     to the host its redirects are kept under. Returns how many bodies changed."""
     table = new_addresses(set(host_of.values()))
-    changed = 0
+
+    def replace(match):
+        new = resolve(match.group(2), host_of, table)
+        return f"{match.group(1)}{new}{match.group(3)}" if new else match.group(0)
+
+    imported = defaultdict(list)
     records = ImportRecord.objects.filter(source_site__in=site_urls, kind__in=("post", "page"))
-    for record in records.iterator():
-        item = record.content_object
-        if item is None:
-            continue
-        field = build_localized_fieldname("body", record.language)
-        body = getattr(item, field, "") or ""
-
-        def replace(match):
-            new = resolve(match.group(2), host_of, table)
-            return f"{match.group(1)}{new}{match.group(3)}" if new else match.group(0)
-
-        rewritten = HREF.sub(replace, body)
-        if rewritten != body:
-            type(item).objects.filter(pk=item.pk).update(**{field: rewritten})
-            changed += 1
+    for kind, pk, language in records.values_list("content_type", "object_id", "language"):
+        imported[kind].append((pk, language))
+    changed = 0
+    for kind, items in imported.items():
+        model = ContentType.objects.get_for_id(kind).model_class()
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            found = model._base_manager.in_bulk([pk for pk, _language in batch])
+            for pk, language in batch:
+                field = build_localized_fieldname("body", language)
+                body = getattr(found.get(pk), field, "") or ""
+                rewritten = HREF.sub(replace, body)
+                if rewritten != body:
+                    model._base_manager.filter(pk=pk).update(**{field: rewritten})
+                    changed += 1
     return changed

@@ -21,13 +21,10 @@ class Records:
 
     def object_of(self, kind, wordpress_ids):
         """The object imported for any of these WordPress ids, or None."""
-        record = ImportRecord.objects.filter(
-            source_site=self.site, kind=kind, wordpress_id__in=wordpress_ids
-        ).first()
-        return record.content_object if record else None
+        return self.linked_object(kind, [(self.site, number) for number in wordpress_ids])
 
     def linked_object(self, kind, sites_and_ids):
-        """The object imported for any of these (site, WordPress id) of other sites."""
+        """The object imported for any of these (site, WordPress id), or None."""
         if not sites_and_ids:
             return None
         wanted = Q()

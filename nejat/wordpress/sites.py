@@ -8,11 +8,15 @@ sites with the same time and the same featured image file is, very likely, one s
 """
 
 import csv
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from datetime import timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+
+from nejat.wordpress.survey import old_path
 
 SITE_KEYS = {"uploads", "host", "tz"}
 # Posts on two sites published this close together may be one story.
@@ -57,11 +61,6 @@ def parse_site(spec):
     if host:
         host = (urlsplit(host).hostname if "//" in host else host).lower().rstrip(".")
     return SiteOptions(parts[0], language, options.get("uploads"), host, zone)
-
-
-def old_path(address):
-    """An old address compared the way WordPress served it: its decoded path."""
-    return unquote(urlsplit(address.strip()).path).rstrip("/") + "/"
 
 
 class Links:
@@ -124,13 +123,21 @@ def propose_links(survey, site_of_language, seconds=MATCH_SECONDS):
     one. The first site given leads; each post is in one row at most."""
     languages = list(site_of_language)
     lead, others = languages[0], languages[1:]
-    posts = {code: survey.posts(site_of_language[code]) for code in languages}
+    # Oldest first (as the survey gives them), so the close ones are found by bisection.
+    posts = {
+        code: [post for post in survey.posts(site_of_language[code]) if post.date]
+        for code in languages
+    }
+    dates = {code: [post.date for post in posts[code]] for code in languages}
+    window = timedelta(seconds=seconds)
     taken = {code: set() for code in languages}
     rows = []
     for lead_post in posts[lead]:
         row = {lead: lead_post.id}
         for code in others:
-            match = best_match(lead_post, posts[code], taken[code], seconds)
+            low = bisect_left(dates[code], lead_post.date - window)
+            high = bisect_right(dates[code], lead_post.date + window)
+            match = best_match(lead_post, posts[code][low:high], taken[code])
             if match is not None:
                 row[code] = match.id
                 taken[code].add(match.id)
@@ -139,21 +146,17 @@ def propose_links(survey, site_of_language, seconds=MATCH_SECONDS):
     return rows
 
 
-def best_match(post, candidates, taken, seconds):
-    def distance(other):
-        return abs((other.date - post.date).total_seconds())
-
-    close = [
+def best_match(post, close_in_time, taken):
+    """The closest in time of the same kind, not yet taken, with the same featured image
+    file name where both have one."""
+    candidates = [
         other
-        for other in candidates
+        for other in close_in_time
         if other.id not in taken
         and other.kind == post.kind
-        and other.date
-        and post.date
-        and distance(other) <= seconds
         and (not post.image or not other.image or post.image == other.image)
     ]
-    return min(close, key=distance, default=None)
+    return min(candidates, key=lambda other: abs(other.date - post.date), default=None)
 
 
 def write_links(path, rows, languages):

@@ -67,6 +67,11 @@ def is_public(item):
     )
 
 
+def old_path(address):
+    """An old address compared the way WordPress served it: its decoded path."""
+    return unquote(urlsplit(address.strip()).path).rstrip("/") + "/"
+
+
 def wordpress_date(local, gmt, zone):
     """An aware datetime from WordPress's pair of dates: the UTC one when it is set
     (drafts have 0000-00-00), else the local one read in the site's time zone."""
@@ -157,7 +162,7 @@ class Survey:
                     item.post_type,
                     date and date.astimezone(UTC).isoformat(),
                     int(item.meta_value("_thumbnail_id") or 0),
-                    unquote(urlsplit(item.link).path).rstrip("/") + "/",
+                    old_path(item.link),
                 ),
             )
         group = translation_group(item)

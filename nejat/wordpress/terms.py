@@ -95,17 +95,19 @@ class Terms:
         else:
             named = [slug for slug, _name in categories if slug != UNCATEGORIZED]
             candidates = named or [s for s, _n in categories] or [UNCATEGORIZED]
-            slug = max(candidates, key=self.depth)
+            slug = max(candidates, key=lambda slug: len(self.category_path(slug)))
         name = dict(categories).get(slug) or "Uncategorized"
         return self.get("category", slug, name, language)
 
-    def depth(self, slug):
-        depth, seen = 0, {slug}
-        parent = getattr(self.declared.get(("category", slug)), "parent", "")
-        while parent and parent not in seen:
-            depth, seen = depth + 1, seen | {parent}
+    def category_path(self, slug, parent=None):
+        """The slugs from the top category down to this one, as its old address has them."""
+        if parent is None:
+            parent = getattr(self.declared.get(("category", slug)), "parent", "")
+        path = [slug]
+        while parent and parent not in path:
+            path.insert(0, parent)
             parent = getattr(self.declared.get(("category", parent)), "parent", "")
-        return depth
+        return path
 
     def tags(self, item, language, category):
         """Tags for the item: its own, and (if asked) its categories other than ``category``."""
@@ -200,11 +202,7 @@ class Terms:
         base = urlsplit(self.site.url).path.rstrip("/")
         with translation.override(language):
             if kind == "category":
-                path, parent, seen = [term.slug], term.parent, set()
-                while parent and parent not in seen:
-                    seen.add(parent)
-                    path.insert(0, parent)
-                    parent = getattr(self.declared.get(("category", parent)), "parent", "")
+                path = self.category_path(term.slug, term.parent)
                 new = reverse("articles:category", kwargs={"slug": obj.slug})
                 old = f"{base}/category/{'/'.join(path)}/"
                 self.redirects.add([old, f"{base}/?cat={term.term_id}"], new)
