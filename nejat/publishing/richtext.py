@@ -1,5 +1,6 @@
 """Rich text: one allow-list for the editor's toolbar and for the sanitiser."""
 
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 EXTENSIONS = {
@@ -14,6 +15,8 @@ EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # A quote's <cite>: our own extension (DJANGO_PROSE_EDITOR_EXTENSIONS in the settings).
+    "Citation": {"title": _("Citation")},
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},

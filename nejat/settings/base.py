@@ -8,6 +8,8 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -160,6 +162,11 @@ WHITENOISE_ALLOW_ALL_ORIGINS = False
 
 # modeltranslation's tabs load jQuery UI from a CDN unless told otherwise.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# The rich-text editor's extensions of our own, each with what the sanitiser keeps of it;
+# nejat.publishing.richtext turns them on.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {"js": [static_lazy("editorial/citation.js")], "extensions": {"Citation": html_tags(["cite"])}},
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))

@@ -5,7 +5,8 @@ read: paragraphs from blank lines (``wpautop``), shortcodes (``[caption]``,
 ``[gallery]``…), block-editor comments, embeds from bare links. We build that
 HTML once, here, in the forms our rich-text field keeps: figures with captions,
 paragraphs with a link for a video or an embed (the article page turns a video
-file's link into a player). The sanitiser then keeps only what an editor could
+file's link into a player), quotes with their attribution (``<cite>``) in a
+paragraph of their own. The sanitiser then keeps only what an editor could
 type; ``Publishable.save`` runs it.
 """
 
@@ -43,6 +44,7 @@ def convert(text, context):
     if not has_blocks:
         text = autop(text)
     text = _media(text)
+    text = _quotes(text)
     text = _tidy(text)
     text = URL_ATTRIBUTE.sub(lambda m: _rewritten(m, context.rewrite_url), text)
     return re.sub(r"\n\s*\n", "\n", text).strip()
@@ -158,6 +160,34 @@ def _media(text):
     text = VIDEO_FIGURE.sub(figure, text)
     text = MEDIA_ELEMENT.sub(media, text)
     return IFRAME.sub(iframe, text)
+
+
+# A quote's attribution where the editor keeps it: a paragraph of its blockquote. WordPress
+# puts the quote block's <cite> straight into the blockquote, and wraps a pull quote (and
+# a quote with a caption) in a <figure>, which in the editor holds an image only.
+QUOTE_FIGURE = re.compile(
+    r"<figure\b[^>]*>\s*<blockquote\b([^>]*)>((?:(?!</figure>).)*?)</blockquote>\s*"
+    r"(?:<figcaption\b[^>]*>((?:(?!</figure>).)*?)</figcaption>\s*)?</figure>",
+    re.S | re.I,
+)
+LOOSE_CITE = re.compile(
+    r"(<blockquote\b[^>]*>|</(?:p|h[1-6]|ul|ol|blockquote)>)(\s*)(<cite\b[^>]*>.*?</cite>)",
+    re.S | re.I,
+)
+
+
+def _quotes(text):
+    def unwrapped(match):
+        caption = (match.group(3) or "").strip()
+        caption = f"<p>{caption}</p>" if caption else ""
+        return f"<blockquote{match.group(1)}>{match.group(2)}{caption}</blockquote>"
+
+    def attribution(match):
+        cite = match.group(3) if re.sub(r"<[^>]*>|\s", "", match.group(3)) else ""
+        return match.group(1) + match.group(2) + (f"<p>{cite}</p>" if cite else "")
+
+    text = QUOTE_FIGURE.sub(unwrapped, text)
+    return LOOSE_CITE.sub(attribution, text)
 
 
 def _tidy(text):
