@@ -1,9 +1,10 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from articles.models import Article, Category, Comment
+from articles.models import Article, Author, Category, Comment, Source
 from nejat.caching.generation import invalidate
 from nejat.editorial.admin import PublishableAdmin
 from nejat.media.renditions import thumbnail_html
@@ -13,8 +14,26 @@ from nejat.publishing.languages import in_every_language
 @admin.register(Category)
 class CategoryAdmin(TabbedTranslationAdmin):
     list_display = ("name", "slug")
+    search_fields = in_every_language("name", "slug")
+    # Each language's address from that language's name.
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Author)
+class AuthorAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "slug")
     search_fields = ("slug", *in_every_language("name"))
     prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "bio")
+
+
+@admin.register(Source)
+class SourceAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "slug", "url")
+    search_fields = ("slug", *in_every_language("name"))
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "url")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Article)
@@ -24,7 +43,7 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = PublishableAdmin.list_filter + ("category", "featured")
     list_select_related = ("category",)
     search_fields = in_every_language("title", "summary", "byline", "slug")
-    autocomplete_fields = ("category",)
+    autocomplete_fields = ("category", "authors", "source")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
@@ -32,7 +51,7 @@ class ArticleAdmin(PublishableAdmin):
         (_("Classification"), {"fields": ("category", "tags", "featured", "comments_open")}),
         (
             _("Credits"),
-            {"fields": ("byline", "source_name", "source_url", "translator")},
+            {"fields": ("authors", "byline", "source", "source_url", "translator")},
         ),
         PublishableAdmin.publishing_fieldset,
         PublishableAdmin.history_fieldset,

@@ -8,10 +8,13 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from articles.models import Category, Comment
-        from nejat.caching.invalidation import watch
+        from articles.models import Article, Author, Category, Comment, Source
+        from nejat.caching.invalidation import watch, watch_links
 
         watch(Category)
+        watch(Author)
+        watch(Source)
+        watch_links(Article.authors.through)
         # A new comment waits for moderation: readers see nothing of it yet.
         watch(Comment, unless=lambda comment, created: created and not comment.is_approved)
 

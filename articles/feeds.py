@@ -3,14 +3,15 @@ and for each category."""
 
 import mimetypes
 
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Category
-from nejat.publishing.languages import filled_in
+from articles.models import Article, Author, Category
 from nejat.site.feeds import FEED_LENGTH, EditionAtomFeed, EditionFeed
 
 
@@ -37,7 +38,12 @@ class ArticleFeed(EditionFeed):
         return self.site.name or _("Nejat")
 
     def articles(self, obj):
-        return Article.objects.published().in_language(get_language()).select_related("category")
+        return (
+            Article.objects.published()
+            .in_language(get_language())
+            .select_related("category")
+            .prefetch_related(Prefetch("authors", queryset=Author.objects.named()))
+        )
 
     def items(self, obj):
         return self.articles(obj).order_by("-publish_at", "-pk")[:FEED_LENGTH]
@@ -58,7 +64,8 @@ class ArticleFeed(EditionFeed):
         return article.updated_at
 
     def item_author_name(self, article):
-        return article.byline or None
+        names = pgettext("between names", ", ").join(map(str, article.authors.all()))
+        return names or article.byline or None
 
     def item_categories(self, article):
         return [article.category.name] if article.category.name else []
@@ -83,11 +90,21 @@ class ArticleAtomFeed(ArticleFeed):
 
 
 class CategoryFeed(ArticleFeed):
-    """The latest articles of one category, in the editions that name it."""
+    """The latest articles of one category, in the editions that name it; the
+    category's address in another language (or an old one) leads to this edition's."""
 
-    def get_object(self, request, slug):
-        named = Category.objects.filter(filled_in(get_language(), "name"))
-        return get_object_or_404(named, slug=slug)
+    url_name = "category_feed"
+
+    def __call__(self, request, slug):
+        category = Category.find(slug, get_language())
+        if category is None:
+            raise Http404
+        if category.slug != slug:
+            return redirect(self.url_name, slug=category.slug, permanent=True)
+        return super().__call__(request, category=category)
+
+    def get_object(self, request, category):
+        return category
 
     def title(self, category):
         return f"{category.name} · {super().title(category)}"
@@ -104,3 +121,4 @@ class CategoryFeed(ArticleFeed):
 
 class CategoryAtomFeed(CategoryFeed):
     feed_type = EditionAtomFeed
+    url_name = "category_feed_atom"

@@ -8,15 +8,27 @@ from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
 from nejat.media.images import ResponsiveImageField
-from nejat.publishing.languages import language_codes
+from nejat.publishing.languages import filled_in_any, first_filled, language_codes
 from nejat.publishing.models import Publishable
 from nejat.publishing.richtext import RichTextField
+from nejat.publishing.slugs import AddressInEachEdition
 from nejat.publishing.tags import TaggedItem
 
 
-class Category(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+class Category(AddressInEachEdition, models.Model):
+    url_name = "articles:category"
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        blank=True,
+        help_text=_(
+            "The category page's address in this language; letters of any alphabet. "
+            "Made from the name if left blank."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -25,10 +37,77 @@ class Category(models.Model):
         ordering = ["slug"]
 
     def __str__(self):
-        return self.name or self.slug
+        return first_filled(self, "name") or f"#{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if not first_filled(self, "name"):
+            raise ValidationError(
+                _("Give the category a name in at least one language."), code="no_name"
+            )
+
+
+class CreditQuerySet(models.QuerySet):
+    def named(self):
+        """Those with a name in at least one language: their page exists in every edition."""
+        return self.filter(filled_in_any("name"))
+
+
+class Credit(models.Model):
+    """An author or a source: a name in each language, and a page of their articles."""
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The address of their page; letters of any alphabet."),
+    )
+
+    objects = CreditQuerySet.as_manager()
+    url_name = None
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        # A name reads the same in every edition: as written in another language
+        # where this one has none.
+        return first_filled(self, "name") or self.slug
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not first_filled(self, "name"):
+            raise ValidationError(_("Give a name in at least one language."), code="no_name")
+
+
+class Author(Credit):
+    """A writer; bylines link to their page."""
+
+    bio = models.TextField(
+        _("short biography"), blank=True, help_text=_("Plain text, shown on the author's page.")
+    )
+    url_name = "articles:author"
+
+    class Meta(Credit.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class Source(Credit):
+    """Where articles were first published: a newspaper, a magazine, a website."""
+
+    url = models.URLField(_("website"), blank=True)
+    url_name = "articles:source"
+
+    class Meta(Credit.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
 
 
 # The address of the archive of months: no article may take it.
@@ -74,14 +153,33 @@ class Article(Publishable):
         related_name="articles",
     )
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedItem, blank=True)
-    byline = models.CharField(_("byline"), max_length=200, blank=True)
-    source_name = models.CharField(
-        _("source"),
+    authors = models.ManyToManyField(
+        Author,
+        verbose_name=_("authors"),
+        related_name="articles",
+        blank=True,
+        help_text=_("Their names link to their pages; they replace the byline."),
+    )
+    byline = models.CharField(
+        _("byline"),
         max_length=200,
         blank=True,
+        help_text=_(
+            "For writers without a page (a guest, “Staff”); shown when no author is chosen."
+        ),
+    )
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
         help_text=_("Where the article was first published, if elsewhere."),
     )
-    source_url = models.URLField(_("source address"), blank=True)
+    source_url = models.URLField(
+        _("source address"), blank=True, help_text=_("The address of the original article.")
+    )
     translator = models.CharField(_("translated by"), max_length=200, blank=True)
     comments_open = models.BooleanField(_("comments open"), default=True)
     featured = models.BooleanField(
@@ -98,6 +196,7 @@ class Article(Publishable):
         indexes = [
             models.Index(fields=["publish_at", "id"], name="article_newest"),
             models.Index(fields=["category", "publish_at", "id"], name="article_category_newest"),
+            models.Index(fields=["source", "publish_at", "id"], name="article_source_newest"),
         ]
 
     def clean(self):

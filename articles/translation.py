@@ -1,11 +1,21 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from articles.models import Article, Category
+from articles.models import Article, Author, Category, Source
 
 
 @register(Category)
 class CategoryTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "slug", "description")
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("name", "bio")
+
+
+@register(Source)
+class SourceTranslationOptions(TranslationOptions):
+    fields = ("name",)
 
 
 @register(Article)
@@ -18,6 +28,5 @@ class ArticleTranslationOptions(TranslationOptions):
         "image_alt",
         "image_caption",
         "byline",
-        "source_name",
         "translator",
     )

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -13,11 +15,11 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, Templat
 from django.views.generic.edit import FormMixin
 
 from articles.forms import CommentForm
-from articles.models import Article, Category, Comment
+from articles.models import Article, Author, Category, Comment, Source
 from nejat.publishing.editions import same_page_in
 from nejat.publishing.languages import filled_in, languages_with
 from nejat.publishing.tags import Tag
-from nejat.publishing.views import EditionDetailMixin, EditionListMixin
+from nejat.publishing.views import EditionAddressMixin, EditionDetailMixin, EditionListMixin
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.notices import notify_staff
 
@@ -119,24 +121,59 @@ class NamedGroupView(EditionArticlesMixin, ListView):
     name_field = None
     article_lookup = None
 
+    def named_groups(self):
+        return self.group_model.objects.filter(filled_in(get_language(), self.name_field))
+
+    def editions(self):
+        return languages_with(self.group, self.name_field)
+
+    def get_group(self):
+        return get_object_or_404(self.named_groups(), slug=self.kwargs["slug"])
+
+    def alternates(self):
+        return same_page_in(self.request, self.editions())
+
     def get_queryset(self):
-        named = self.group_model.objects.filter(filled_in(get_language(), self.name_field))
-        self.group = get_object_or_404(named, slug=self.kwargs["slug"])
+        self.group = self.get_group()
         return super().get_queryset().filter(**{self.article_lookup: self.group})
 
     def get_context_data(self, **kwargs):
-        alternates = same_page_in(self.request, languages_with(self.group, self.name_field))
+        alternates = self.alternates()
         return super().get_context_data(group=self.group, alternates=alternates, **kwargs)
 
 
-class CategoryView(NamedGroupView):
-    group_model, name_field, article_lookup = Category, "name", "category"
+class CategoryView(EditionAddressMixin, NamedGroupView):
+    group_model, article_lookup = Category, "category"
     template_name = "articles/category.html"
 
 
-class TagView(NamedGroupView):
-    group_model, name_field, article_lookup = Tag, "label", "tags"
+class TagView(EditionAddressMixin, NamedGroupView):
+    group_model, article_lookup = Tag, "tags"
     template_name = "articles/tag.html"
+
+
+class CreditView(NamedGroupView):
+    """Articles of one author or source. A name reads the same in every edition, so the
+    page exists in each of them once it has a name in one language; an edition without
+    their articles says so."""
+
+    name_field = "name"
+
+    def named_groups(self):
+        return self.group_model.objects.named()
+
+    def editions(self):
+        return None
+
+
+class AuthorView(CreditView):
+    group_model, article_lookup = Author, "authors"
+    template_name = "articles/author.html"
+
+
+class SourceView(CreditView):
+    group_model, article_lookup = Source, "source"
+    template_name = "articles/source.html"
 
 
 class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):
@@ -164,17 +201,19 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
     """The article, its approved comments and the form to add one (which waits for moderation)."""
 
     model = Article
-    detail_related = ("category",)
+    detail_related = ("category", "source")
     form_class = CommentForm
     http_method_names = ["get", "head", "post"]
 
     def get_context_data(self, **kwargs):
         article = self.object
+        authors = SimpleLazyObject(lambda: list(article.authors.named()))
         return super().get_context_data(
-            # Both are shown in fragments that are usually kept: fetched only if not.
+            # All shown in fragments that are usually kept: fetched only if not.
             tags=SimpleLazyObject(lambda: list(Tag.objects.labelled_on(article))),
+            authors=authors,
             comments=CommentThreads(article),
-            structured_data=self.structured_data(article),
+            structured_data=partial(self.structured_data, article, authors),
             **kwargs,
         )
 
@@ -216,7 +255,7 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
         )
         return redirect(f"{article.get_absolute_url()}#comments")
 
-    def structured_data(self, article):
+    def structured_data(self, article, authors):
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -228,7 +267,16 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
             "url": self.request.build_absolute_uri(article.get_absolute_url()),
             "articleSection": article.category.name,
         }
-        if article.byline:
+        if authors:
+            data["author"] = [
+                {
+                    "@type": "Person",
+                    "name": str(author),
+                    "url": self.request.build_absolute_uri(author.get_absolute_url()),
+                }
+                for author in authors
+            ]
+        elif article.byline:
             data["author"] = {"@type": "Person", "name": article.byline}
         if article.image:
             data["image"] = self.request.build_absolute_uri(article.image.url)

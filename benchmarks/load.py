@@ -57,9 +57,9 @@ def load_categories(category_model, names):
 
     categories = category_model.objects.bulk_create(
         category_model(
-            slug=slugify(name),
             name=name,
             **{f"name_{language}": in_language(name, language) for language in LANGUAGES},
+            **{f"slug_{language}": slugify(name) for language in LANGUAGES},
         )
         for name in names
     )
@@ -73,6 +73,7 @@ def load_tags(tag_model, names):
             slug=name,
             label=name,
             **{f"label_{language}": in_language(name, language) for language in LANGUAGES},
+            **{f"label_slug_{language}": name for language in LANGUAGES},
         )
         for name in names
     )

@@ -58,9 +58,9 @@ urlpatterns += i18n_patterns(
     path("share/<slug:kind>/<int:pk>/<slug:network>/", share.share, name="share"),
     path("feed/", article_feeds.ArticleFeed(), name="feed"),
     path("feed/atom/", article_feeds.ArticleAtomFeed(), name="feed_atom"),
-    path("feed/category/<slug:slug>/", article_feeds.CategoryFeed(), name="category_feed"),
+    path("feed/category/<uslug:slug>/", article_feeds.CategoryFeed(), name="category_feed"),
     path(
-        "feed/category/<slug:slug>/atom/",
+        "feed/category/<uslug:slug>/atom/",
         article_feeds.CategoryAtomFeed(),
         name="category_feed_atom",
     ),

@@ -32,7 +32,11 @@ def localized(field, language):
 
 
 def make_category(slug="environment", languages=tuple(CATEGORY_NAMES)):
-    category = Category(slug=slug)
+    """A category whose address is ``slug`` in each language that names it (and in
+    English), as categories made before each edition had its own address are."""
+    category = Category()
+    for language in {*languages, "en"}:
+        setattr(category, localized("slug", language), slug)
     for language in languages:
         setattr(category, localized("name", language), CATEGORY_NAMES[language])
     category.save()
@@ -40,9 +44,11 @@ def make_category(slug="environment", languages=tuple(CATEGORY_NAMES)):
 
 
 def make_tag(slug="rivers", languages=tuple(TAG_LABELS)):
+    """A tag whose key and address in each language that labels it are ``slug``."""
     tag = Tag(name=slug, slug=slug)
     for language in languages:
         setattr(tag, localized("label", language), TAG_LABELS[language])
+        setattr(tag, localized("label_slug", language), slug)
     tag.save()
     return tag
 

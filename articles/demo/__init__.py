@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.models import Article, Category, Comment
+from articles.models import Article, Author, Category, Comment, Source
 from nejat.media.demo_images import abstract_picture
 
 HERE = Path(__file__).resolve().parent
@@ -17,7 +17,6 @@ ARTICLE_FIELDS = (
     "summary",
     "body",
     "byline",
-    "source_name",
     "translator",
     "image_alt",
     "image_caption",
@@ -31,6 +30,10 @@ def load(name):
 def seed(command, tags):
     """Add what is missing; return how many articles were new."""
     categories = seed_categories(command, load("categories.json")["categories"])
+    credits = {
+        "authors": seed_named(command, Author, load("authors.json")["authors"], "Authors"),
+        "sources": seed_named(command, Source, load("sources.json")["sources"], "Sources"),
+    }
     entries = [
         entry
         for path in sorted(HERE.glob("articles_*.json"))
@@ -43,7 +46,7 @@ def seed(command, tags):
         slug_field = build_localized_fieldname("slug", first_language)
         slug = slugify(first["title"], allow_unicode=True)
         if not Article.objects.filter(**{slug_field: slug}).exists():
-            article = create_article(number, entry, categories, tags, now)
+            article = create_article(number, entry, categories, credits, tags, now)
             if number % 3 == 1:
                 add_comments(article, first_language)
             created += 1
@@ -54,7 +57,7 @@ def seed(command, tags):
 def seed_categories(command, entries):
     categories = {}
     for entry in entries:
-        category, _created = Category.objects.get_or_create(slug=entry["slug"])
+        category, _created = Category.objects.get_or_create(slug_en=entry["slug"])
         for language, text in entry["name"].items():
             setattr(category, build_localized_fieldname("name", language), text)
         for language, text in entry.get("description", {}).items():
@@ -65,9 +68,26 @@ def seed_categories(command, entries):
     return categories
 
 
-def create_article(number, entry, categories, tags, now):
+def seed_named(command, model, entries, label):
+    """Authors or sources: a name (and a bio or a website) in each language they have."""
+    items = {}
+    for entry in entries:
+        item, _created = model.objects.get_or_create(slug=entry["slug"])
+        for field in ("name", "bio"):
+            for language, text in entry.get(field, {}).items():
+                setattr(item, build_localized_fieldname(field, language), text)
+        if "url" in entry:
+            item.url = entry["url"]
+        item.save()
+        items[entry["slug"]] = item
+    command.stdout.write(f"{label}: {len(items)}")
+    return items
+
+
+def create_article(number, entry, categories, credits, tags, now):
     article = Article(
         category=categories[entry["category"]],
+        source=credits["sources"].get(entry.get("source")),
         status=entry.get("status", "published"),
         publish_at=now - timedelta(days=entry["days_ago"], hours=number % 9),
         source_url=entry.get("source_url", ""),
@@ -81,6 +101,7 @@ def create_article(number, entry, categories, tags, now):
     article.image = abstract_picture(number)
     article.save()
     article.tags.set([tags[slug] for slug in entry["tags"]])
+    article.authors.set([credits["authors"][slug] for slug in entry.get("authors", [])])
     return article
 
 

@@ -1,11 +1,11 @@
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import urlize
+from django.utils.encoding import uri_to_iri
+from django.utils.html import format_html_join, urlize
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 from articles.models import Article, Category
-from nejat.publishing.languages import filled_in
 
 register = template.Library()
 
@@ -21,8 +21,7 @@ def recent_posts(count=5):
 
 @register.inclusion_tag("includes/category_list.html")
 def category_list():
-    named = Category.objects.filter(filled_in(get_language(), "name"))
-    return {"categories": named.order_by("name")}
+    return {"categories": Category.named_in(get_language()).order_by("name")}
 
 
 @register.inclusion_tag("includes/month_archive.html")
@@ -39,3 +38,12 @@ def comment_text(text):
     linked = linked.replace("<a href=", '<a rel="nofollow ugc noopener" href=')
     # Safe: escaped by urlize.
     return mark_safe(linebreaksbr(linked, autoescape=False))  # nosec B308 B703
+
+
+@register.simple_tag
+def author_links(authors):
+    """The authors' names, each a link to their page, as one list (``By …``)."""
+    # Translators: what separates the names of an article's authors ("Ana, Omar").
+    separator = pgettext("between names", ", ")
+    links = ((uri_to_iri(author.get_absolute_url()), author) for author in authors)
+    return format_html_join(separator, '<a href="{}" rel="author">{}</a>', links)

@@ -1,8 +1,9 @@
 """What starts a new generation: a change to anything readers see.
 
 Every ``Publishable`` and the tags are watched from here; the other apps say which
-of their models readers see (``watch`` in their ``AppConfig.ready``). Changes made
-with ``QuerySet.update()`` send no signal: who makes them calls ``invalidate()``.
+of their models and relations readers see (``watch`` and ``watch_links`` in their
+``AppConfig.ready``). Changes made with ``QuerySet.update()`` send no signal: who
+makes them calls ``invalidate()``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -26,7 +27,14 @@ def watch(model, unless=None):
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
 
 
-def tags_changed(sender, action, **kwargs):
+def watch_links(through):
+    """Start a new generation when links of a many-to-many relation (its ``through``
+    model) are added or removed: an article's tags, its authors."""
+    uid = f"page cache {through._meta.label_lower} links"
+    m2m_changed.connect(links_changed, sender=through, weak=False, dispatch_uid=uid)
+
+
+def links_changed(sender, action, **kwargs):
     if action.startswith("post_"):
         invalidate()
 
@@ -38,6 +46,6 @@ def renditions_ready(sender, **kwargs):
 def watch_content():
     for model in [*publishable_models(), Tag, TaggedItem]:
         watch(model)
-    m2m_changed.connect(tags_changed, sender=TaggedItem, dispatch_uid="page cache tags")
+    watch_links(TaggedItem)
     # Pages showing an original while its renditions were made now get them.
     renditions_made.connect(renditions_ready, dispatch_uid="page cache renditions")

@@ -33,6 +33,8 @@ ADMINISTRATOR_ONLY = {"nejat.sitesettings"}
 OUTSIDE_CONTENT = {"auth", "contenttypes", "admin", "sessions", "reversion"}
 
 EVERY_ACTION = ("add", "change", "delete", "view")
+# The image library: Editors manage it; Authors add to it; everyone may choose from it.
+LIBRARY = "nejat_media"
 
 
 def translator_group_name(language_code):
@@ -104,7 +106,8 @@ def role_permissions():
     content = publishable_models()
     writing = content + part_models(content)
     referenced = referenced_models(writing)
-    site_apps = {model._meta.app_label for model in content} | {"nejat"}
+    site_apps = {model._meta.app_label for model in content} | {"nejat", LIBRARY}
+    library = [model for model in global_apps.get_models() if model._meta.app_label == LIBRARY]
     site_models = [
         model
         for model in global_apps.get_models()
@@ -115,11 +118,13 @@ def role_permissions():
     roles = {
         ADMINISTRATOR: None,
         EDITOR: _permissions(site_models, EVERY_ACTION) | publishing,
-        AUTHOR: _permissions(writing, EVERY_ACTION) | _permissions(referenced, ("view",)),
-        TRANSLATOR: translating,
+        AUTHOR: _permissions(writing, EVERY_ACTION)
+        | _permissions(referenced, ("view",))
+        | _permissions(library, ("add", "view")),
+        TRANSLATOR: translating | _permissions(library, ("view",)),
     }
     for code, _name in settings.LANGUAGES:
-        roles[translator_group_name(code)] = translating
+        roles[translator_group_name(code)] = roles[TRANSLATOR]
     return roles
 
 

@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 from django.utils.html import format_html
 from PIL import Image, ImageOps
 
+# The one JPEG/PNG width a browser without WebP gets.
+FALLBACK_WIDTH = 800
 # The picture social networks show with a shared link: cropped to fill, as a JPEG.
 SHARE_SIZE = (1200, 630)
 

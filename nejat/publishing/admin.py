@@ -8,5 +8,5 @@ from nejat.publishing.tags import Tag
 @admin.register(Tag)
 class TagAdmin(TabbedTranslationAdmin):
     list_display = ("name", "label", "slug")
-    search_fields = ("name", "slug", *in_every_language("label"))
-    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name", "slug", *in_every_language("label", "label_slug"))
+    prepopulated_fields = {"slug": ("name",), "label_slug": ("label",)}

@@ -1,6 +1,8 @@
 """Translated fields: which languages an item has, and their column names."""
 
 from datetime import datetime
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.db.models import Q
@@ -25,6 +27,11 @@ def filled_in(language_code, *fields):
         name = build_localized_fieldname(field, language_code)
         condition &= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
     return condition
+
+
+def filled_in_any(field):
+    """A condition: this translated field has a value in at least one language."""
+    return reduce(or_, (filled_in(code, field) for code in language_codes()))
 
 
 def languages_with(obj, field):

@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 from nejat.publishing.holds import LanguageSetField, held_in
 from nejat.publishing.languages import filled_in, first_filled, outdated_languages
 from nejat.publishing.richtext import RichTextField, sanitize_html
+from nejat.publishing.slugs import taken_in_each_language
 
 
 def sees_unpublished(user, model):
@@ -202,18 +203,7 @@ class Publishable(models.Model):
 
     def validate_unique(self, exclude=None):
         super().validate_unique(exclude)
-        errors = {}
-        for field in self.unique_in_each_language:
-            for code, _name in settings.LANGUAGES:
-                name = build_localized_fieldname(field, code)
-                value = getattr(self, name)
-                if not value or (exclude and name in exclude):
-                    continue
-                others = type(self)._default_manager.filter(**{name: value}).exclude(pk=self.pk)
-                if others.exists():
-                    errors[name] = ValidationError(
-                        _("This address is already used in this language."), code="unique"
-                    )
+        errors = taken_in_each_language(self, self.unique_in_each_language, exclude)
         if errors:
             raise ValidationError(errors)
 

@@ -11,13 +11,14 @@ from taggit.models import GenericTaggedItemBase, TagBase
 
 from nejat.publishing.editions import direction
 from nejat.publishing.languages import filled_in, languages_with
+from nejat.publishing.slugs import AddressInEachEdition
 
 
 class TagQuerySet(models.QuerySet):
     def labelled_on(self, item):
         """The item's tags that have a label in the current edition, in one query."""
         return self.filter(
-            filled_in(get_language(), "label"),
+            filled_in(get_language(), "label", "label_slug"),
             tagged_items__content_type=ContentType.objects.get_for_model(item),
             tagged_items__object_id=item.pk,
         ).order_by("name")
@@ -44,11 +45,25 @@ def label_new_tags(item, editable_languages):
         tag.save()
 
 
-class Tag(TagBase):
+class Tag(AddressInEachEdition, TagBase):
     """A tag shared by every content type; ``name`` is the editors' key, ``label``
-    what readers of each edition see."""
+    what readers of each edition see, and ``label_slug`` the address of its page in
+    each edition. Taggit's ``slug`` stays one stable key: taggit makes and reads it."""
+
+    name_field, slug_field, url_name = "label", "label_slug", "articles:tag"
+    old_slug_fields = ("slug",)
 
     label = models.CharField(_("label"), max_length=100, blank=True)
+    label_slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        allow_unicode=True,
+        blank=True,
+        help_text=_(
+            "The tag page's address in this language; letters of any alphabet. "
+            "Made from the label if left blank."
+        ),
+    )
 
     objects = TagQuerySet.as_manager()
 

@@ -5,4 +5,4 @@ from nejat.publishing.tags import Tag
 
 @register(Tag)
 class TagTranslationOptions(TranslationOptions):
-    fields = ("label",)
+    fields = ("label", "label_slug")

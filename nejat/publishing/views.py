@@ -5,7 +5,7 @@ from operator import or_
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from nejat.publishing.editions import page_path
 from nejat.publishing.languages import in_every_language, other_languages_fields
 from nejat.publishing.models import sees_unpublished
 from nejat.publishing.pagination import keyset_page, numbered_links
@@ -142,3 +143,31 @@ class EditionDetailMixin:
             "state": _("kept from readers in this edition") if held else item.get_status_display(),
             "edit_url": edit_url,
         }
+
+
+class EditionAddressMixin:
+    """A page of an ``AddressInEachEdition`` item (a category, a tag), found by the
+    item's address in the edition. The item's address in another language, or an old
+    one, leads there for good (301); an edition that does not name it has no page.
+    The item is ``self.group``."""
+
+    group_model = None
+
+    def get(self, request, *args, **kwargs):
+        language = get_language()
+        self.group = self.group_model.find(self.kwargs["slug"], language)
+        if self.group is None:
+            raise Http404
+        if self.group.slug_in(language) != self.kwargs["slug"]:
+            query = request.GET.urlencode()
+            url = self.group.get_absolute_url()
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+        return super().get(request, *args, **kwargs)
+
+    def get_group(self):
+        return self.group
+
+    def alternates(self):
+        """The page in each edition that names the item, at its address there."""
+        query = page_path(self.request).removeprefix(self.request.path)
+        return {code: self.group.url_in(code) + query for code in self.group.languages}

@@ -10,6 +10,7 @@ import re
 
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.translation import get_language_from_path
 
 from nejat.site.models import Redirect
 
@@ -43,7 +44,7 @@ class RedirectFallbackMiddleware:
         found = {
             (old_host, old_path): new_path
             for old_host, old_path, new_path in Redirect.objects.filter(
-                old_path__in=paths, old_host__in=[host, ""]
+                old_path__in=[*paths, "/"], old_host__in=[host, ""]
             ).values_list("old_host", "old_path", "new_path")
         }
         # This host's own address first: several old sites may have had the same path.
@@ -52,4 +53,9 @@ class RedirectFallbackMiddleware:
                 if not found[key]:  # taken down on purpose
                     return render(request, "410.html", status=410)
                 return HttpResponsePermanentRedirect(found[key])
+        edition = get_language_from_path(found.get((host, "/"), ""))
+        if edition and not get_language_from_path(request.path_info):
+            # An old site's address nobody kept: its own edition's page or "not found",
+            # not the edition the browser prefers.
+            return HttpResponsePermanentRedirect(f"/{edition}{request.get_full_path()}")
         return response

@@ -28,6 +28,9 @@ def edition_redirects(redirects, site_url, language, posts, zone):
     as WordPress made them: by the day in the site's time zone."""
     base = urlsplit(site_url).path.rstrip("/")
     with translation.override(language):
+        # The old site's front page; on its own host, also the edition of any address
+        # the table does not know (see nejat/site/redirects.py).
+        redirects.add([f"{base}/"], reverse("home"))
         feed, atom = reverse("feed"), reverse("feed_atom")
         redirects.add(
             [f"{base}/feed/", f"{base}/feed/rss2/", f"{base}/?feed=rss2", f"{base}/comments/feed/"],

@@ -15,13 +15,25 @@ class Term:
 
 
 @dataclass
+class Author:
+    login: str
+    author_id: int = 0
+    email: str = ""
+    display_name: str = ""
+
+    @property
+    def name(self):
+        return self.display_name or self.login
+
+
+@dataclass
 class Site:
     path: str
     url: str
     title: str = ""
     language: str = ""
     wxr_version: str = ""
-    authors: dict = field(default_factory=dict)
+    authors: dict = field(default_factory=dict)  # login → Author
     terms: list = field(default_factory=list)
 
 

@@ -107,25 +107,28 @@ class Uploads:
             if (match := made.fullmatch(path.name))
         ]
 
+    def original(self, relative):
+        """The upload WordPress made this size of (``photo-1024x683.jpg`` → ``photo.jpg``)
+        when it is in the uploads folder, else the file itself."""
+        path = PurePosixPath(relative)
+        original = str(path.with_name(re.sub(r"-\d+x\d+$", "", path.stem) + path.suffix))
+        return original if self.local_file(original) else relative
+
     def same_picture(self, relative):
         """Names of the files that are one picture with this one: the original upload
         and every size WordPress made of it (for a size, or for the original)."""
-        path = PurePosixPath(relative)
-        original = path.with_name(re.sub(r"-\d+x\d+$", "", path.stem) + path.suffix)
-        names = [name for name, _width in self.size_variants(str(original))]
-        return [original.name, *names] if self.local_file(str(original)) else names
+        original = self.original(relative)
+        names = [name for name, _width in self.size_variants(original)]
+        return [PurePosixPath(original).name, *names] if self.local_file(original) else names
 
     def image(self, relative):
         """The local path of a usable image, or None (missing or refused, and reported)."""
         path = self._usable(relative)
         return path if path and path.suffix.lower() in IMAGE_SUFFIXES else None
 
-    def copy(self, url):
-        """Our address for an uploaded file, copying it the first time it is needed;
-        None when the address is not an upload or the file cannot be used (reported)."""
-        relative = self.relative(url)
-        if not relative:
-            return None
+    def copy(self, relative):
+        """The stored name of an uploaded file (its path inside uploads), copied the
+        first time it is needed; None when the file cannot be used (reported)."""
         if relative not in self.found:
             path = self._usable(relative)
             self.found[relative] = self._store(path) if path else None
@@ -150,8 +153,11 @@ class Uploads:
     def _store(self, path):
         parts = [get_valid_filename(part) for part in path.relative_to(self.root).parts]
         name = "/".join([self.folder, *parts])
-        if not self.dry_run and not self.storage.exists(name):
-            with path.open("rb") as opened:
-                name = self.storage.save(name, File(opened))
-            self.report.count("files", "copied")
-        return self.storage.url(name)
+        if not self.storage.exists(name):
+            if self.dry_run:
+                self.report.count("files", "to copy")
+            else:
+                with path.open("rb") as opened:
+                    name = self.storage.save(name, File(opened))
+                self.report.count("files", "copied")
+        return name

@@ -24,14 +24,16 @@ from nejat.caching import generation as generations
 from nejat.site.models import Page
 from nejat.wordpress import wxr
 from nejat.wordpress.archives import attachment_redirects, edition_redirects
+from nejat.wordpress.authors import Authors
 from nejat.wordpress.comments import Comments
 from nejat.wordpress.files import Uploads
 from nejat.wordpress.links import point_links_at_new_addresses
 from nejat.wordpress.markup import plain_text
 from nejat.wordpress.posts import PostMapping
+from nejat.wordpress.proposals import write_proposals
 from nejat.wordpress.records import Records, Redirects
 from nejat.wordpress.report import Report
-from nejat.wordpress.sites import Links, SiteOptions, propose_links, write_links
+from nejat.wordpress.sites import Links, SiteOptions
 from nejat.wordpress.survey import Survey, edition, item_language, translation_group
 from nejat.wordpress.terms import Terms
 
@@ -75,6 +77,7 @@ class WordPressImport(PostMapping):
         # progress(stage, done, total): "reading" counts bytes, "importing" items.
         self.progress = progress or (lambda stage, done, total: None)
         self.report = Report()
+        self.authors = Authors()
         self.uploads = Uploads(uploads, self.report, dry_run=self.dry_run)
         # Old addresses claimed in this run, by (host, path), over every site.
         self.claimed = {}
@@ -150,13 +153,8 @@ class WordPressImport(PostMapping):
         return links
 
     def write_proposal(self):
-        rows = propose_links(self.survey, self.site_of_language)
-        write_links(self.propose_path, rows, list(self.site_of_language))
-        self.report.note(
-            f"stories proposed as one (same publication time and featured image): "
-            f"{len(rows)}, written to {self.propose_path}; check them, then import with "
-            "--links"
-        )
+        sites = {self.languages[path]: self.survey.sites[path] for path in self.paths}
+        write_proposals(self.survey, sites, self.propose_path, self.report)
         return self.report
 
     def import_file(self, path):
@@ -182,14 +180,16 @@ class WordPressImport(PostMapping):
             self.categories_as_tags,
         )
         self.comments = Comments(self.records, self.report, self.zone)
+        # All of a site or none of it: an interrupted run leaves no story half-linked,
+        # and the next run starts that site again.
         with transaction.atomic():
             self.terms.start_site(site, language)
-        for entry in wxr.read(path):
-            if isinstance(entry, wxr.Item):
-                self.import_item(entry)
-                self.done += 1
-                self.progress("importing", self.done, self.total)
-        with transaction.atomic():
+            self.authors.start_site(site, language, self.records, self.redirects)
+            for entry in wxr.read(path):
+                if isinstance(entry, wxr.Item):
+                    self.import_item(entry)
+                    self.done += 1
+                    self.progress("importing", self.done, self.total)
             attachment_redirects(self.redirects, self.survey, site.url)
             if self.separate_sites:
                 posts = self.survey.posts(site.url)

@@ -14,6 +14,7 @@ class ImportRecord(models.Model):
         CATEGORY = "category", _("category")
         TAG = "tag", _("tag")
         COMMENT = "comment", _("comment")
+        AUTHOR = "author", _("author")
 
     source_site = models.CharField(_("source site"), max_length=200)
     wordpress_id = models.PositiveBigIntegerField(_("WordPress id"))

@@ -13,11 +13,13 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article
+from nejat.media.models import LibraryImage
 from nejat.media.renditions import fallback_extension, rendition_name, rendition_widths
 from nejat.publishing.models import Publishable
 from nejat.publishing.tags import TaggedItem
 from nejat.site.models import Page, address_is_free
 from nejat.wordpress import content
+from nejat.wordpress.files import IMAGE_SUFFIXES
 from nejat.wordpress.markup import plain_text
 from nejat.wordpress.survey import is_public, translation_group, wordpress_date
 
@@ -87,10 +89,17 @@ class PostMapping:
             article.comments_open = item.comment_status == "open"
             article.featured = item.is_sticky  # pinned to the home page, as it was
         setattr(article, localized("summary", language), plain_text(item.excerpt))
-        author = self.site.authors.get(item.creator, item.creator)
-        setattr(article, localized("byline", language), author[:200])
+        author = self.authors.of(item.creator)
+        setattr(article, localized("byline", language), "" if author else item.creator[:200])
+        authors = set() if new else set(article.authors.values_list("pk", flat=True))
+        if author and authors and author.pk not in authors:
+            # Another site's version of a story, written by someone else: its translation.
+            name = getattr(author, localized("name", language)) or str(author)
+            setattr(article, localized("translator", language), name[:200])
         attachment = self.featured_image(article, item, language, label, files)
         article.save()
+        if author and not authors:
+            article.authors.add(author)
         if attachment is not None and article.image:
             self.old_image_addresses(article.image, attachment)
         self.add_tags(article, self.terms.tags(item, language, category), new)
@@ -119,8 +128,13 @@ class PostMapping:
         if article.image and same_file(article.image.name, attachment.path):
             return attachment
         path = self.uploads.image(attachment.path)
-        if path is not None and not self.dry_run:
+        if path is None:
+            return attachment
+        if self.dry_run:
+            self.report.count("featured images", "to copy")
+        else:
             article.image = File(files.enter_context(path.open("rb")), name=path.name)
+            self.report.count("featured images", "copied")
         return attachment
 
     def old_image_addresses(self, image, attachment):
@@ -170,7 +184,12 @@ class PostMapping:
         the redirects table answers once the old domain points here."""
         relative = self.uploads.relative(url)
         if relative:
-            copied = self.uploads.copy(url)
+            picture = PurePosixPath(relative).suffix.lower() in IMAGE_SUFFIXES
+            # A picture is shown from its original, in the renditions of the library.
+            name = self.uploads.copy(self.uploads.original(relative) if picture else relative)
+            if name and picture and not self.dry_run:
+                LibraryImage.objects.get_or_create(file=name, defaults={"renditions_ready": False})
+            copied = name and self.uploads.storage.url(name)
             if copied and same_host(url, self.site.url):
                 # The original and its other sizes are the same picture: they lead here too.
                 folder = url.rsplit("/", 1)[0]

@@ -80,7 +80,8 @@ class Redirects:
         """Send each of the old addresses to ``new`` ("" for gone: 410); one query."""
         wanted = {}
         for old in map(redirect_path, olds):
-            if old == "/" or (new and old == redirect_path(new)):
+            # "/" of any host is our own home page; an old host's "/" is its edition's.
+            if (old == "/" and not self.host) or (new and old == redirect_path(new)):
                 continue
             key = (self.host, old)
             if key in self.claimed:

@@ -69,9 +69,12 @@ class Links:
     def __init__(self):
         self.rows = {}
 
-    def add(self, kind, row):
+    def add(self, kind, row, where=""):
+        """One item of ours; an item of one site in two rows is refused, named."""
         row = {language: number for language, number in row.items() if number}
         for language, number in row.items():
+            if (kind, language, number) in self.rows:
+                raise SiteError(f"{where}the {language} {kind} {number} is in two rows.")
             self.rows[(kind, language, number)] = row
 
     def partners(self, kind, language, number):
@@ -100,16 +103,16 @@ class Links:
                 if post_id is None:
                     raise SiteError(f"{path}, line {number}: no {language} post at {cell}.")
                 ids[language] = post_id
-            links.add("post", ids)
+            links.add("post", ids, where=f"{path}, line {number}: ")
         return links
 
     def add_terms(self, path):
         """A CSV of ``taxonomy`` (category or post_tag) and a column per language of
         term ids."""
-        for row in read_csv(path):
+        for number, row in enumerate(read_csv(path), start=2):
             taxonomy = row.pop("taxonomy", "").strip()
             ids = {code: int(cell) for code, cell in row.items() if (cell or "").strip().isdigit()}
-            self.add(taxonomy, ids)
+            self.add(taxonomy, ids, where=f"{path}, line {number}: ")
 
 
 def read_csv(path):

@@ -102,6 +102,8 @@ class Survey:
                 site TEXT, id INTEGER, kind TEXT, date TEXT, thumbnail INTEGER, path TEXT,
                 PRIMARY KEY (site, id));
             CREATE INDEX post_path ON post (site, path);
+            CREATE TABLE post_term (site TEXT, id INTEGER, taxonomy TEXT, slug TEXT);
+            CREATE INDEX post_term_post ON post_term (site, id);
             """
         )
         self.sites = {}
@@ -165,6 +167,14 @@ class Survey:
                     old_path(item.link),
                 ),
             )
+            self.db.executemany(
+                "INSERT INTO post_term VALUES (?, ?, ?, ?)",
+                [
+                    (site, item.post_id, domain, slug)
+                    for domain, slug, _name in item.terms
+                    if domain in TERM_DOMAINS
+                ],
+            )
         group = translation_group(item)
         if group:
             date = wordpress_date(item.post_date, item.post_date_gmt, self.reading_zone)
@@ -218,6 +228,13 @@ class Survey:
             Post(id, kind, datetime.fromisoformat(date) if date else None, Path(path or "").name)
             for id, kind, date, path in rows
         ]
+
+    def terms_of_post(self, site, post_id, taxonomy):
+        rows = self.db.execute(
+            "SELECT slug FROM post_term WHERE site = ? AND id = ? AND taxonomy = ?",
+            (site, post_id, taxonomy),
+        )
+        return [row[0] for row in rows]
 
     def post_at(self, site, path):
         """The id of the site's post or page at this decoded path, or None."""

@@ -6,12 +6,13 @@ flattened (our categories have no parents), and each keeps its old address
 post's primary one (Yoast's choice when it made one, else its deepest); with
 ``--categories-as-tags`` its other categories become tags of the same name.
 
-A term's name goes into the language of the posts that use it. Polylang's
-``term_translations`` groups make one category (or tag) of the translations of
-a term, with a name in each language.
+A term's name goes into the language of the posts that use it, and its slug
+(percent-decoded: letters of any alphabet) becomes its address in that language.
+Polylang's ``term_translations`` groups, and terms linked across separate sites,
+make one category (or tag) of the translations of a term, with a name and an
+address in each language.
 """
 
-import hashlib
 import re
 from urllib.parse import unquote, urlsplit
 
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Category
+from nejat.publishing.slugs import free_slug
 from nejat.publishing.tags import Tag
 from nejat.wordpress.markup import plain_text
 from nejat.wordpress.survey import edition
@@ -29,10 +31,6 @@ from nejat.wordpress.wxr import Term
 # Polylang's serialised {language: term id} in a term_translations group.
 TRANSLATION_ENTRY = re.compile(r's:\d+:"([\w-]+)";i:(\d+);')
 UNCATEGORIZED = "uncategorized"
-
-
-def group_id(slug):
-    return int(hashlib.sha256(slug.encode()).hexdigest()[:12], 16)
 
 
 class Terms:
@@ -133,19 +131,24 @@ class Terms:
             obj = self.records.linked_object(kind, partners)
         # An object of ours (not one found by its slug) takes the export's names as they are.
         owned = obj is not None
-        slug = self._slug(term, kind)
-        if obj is None:
-            obj = model.objects.filter(slug=slug).first()
+        name = plain_text(term.name)[:100] or unquote(term.slug)
+        slug = slugify(unquote(term.slug), allow_unicode=True) or slugify(name, allow_unicode=True)
+        if obj is None and slug:
+            found = {build_localized_fieldname(model.slug_field, language): slug}
+            obj = model.objects.filter(**found).first()
             # Separate sites' terms are one only when linked: the same slug is a coincidence.
             if obj is not None and self.partner_sites and self.records.imported_elsewhere(obj):
-                slug, obj = self._free_slug(model, f"{slug[:96]}-{language}"), None
+                obj = None
         created = obj is None
-        name = plain_text(term.name)[:100] or unquote(term.slug)
         if created:
-            obj = model(slug=slug)
+            obj = model()
             if kind == "tag":
-                obj.name = self._free_tag_name(name, slug)
-        wanted = {"name" if kind == "category" else "label": name}
+                # Taggit's key, unique across languages; readers see the address below.
+                obj.slug = self._free_key(slug or f"{language}-{term.term_id}")
+                obj.name = self._free_tag_name(name, obj.slug)
+        wanted = {model.name_field: name}
+        if slug:
+            wanted[model.slug_field] = free_slug(obj, model.slug_field, language, slug[:100])
         if kind == "category" and term.description:
             wanted["description"] = term.description
         changed = False
@@ -167,22 +170,10 @@ class Terms:
             self.records.save(record, kind, term.term_id, obj, language)
         return obj
 
-    def _slug(self, term, kind):
-        """Our slug for a term: categories' addresses are ASCII, so a category whose own
-        slug has no Latin letters borrows one from a translation, or takes its number."""
-        group, _code = self.translations.get(term.term_id, ("", None))
-        translations = [self.by_id[i] for i in self.groups.get(group, []) if i in self.by_id]
-        for candidate in [term, *translations]:
-            text = unquote(candidate.slug or candidate.name)
-            slug = slugify(text) if kind == "category" else slugify(text, allow_unicode=True)
-            if slug:
-                return slug[:100]
-        number = term.term_id or group_id(term.slug or term.name)
-        return f"{kind}-{number}"
-
-    def _free_slug(self, model, base):
-        slug, number = base, 1
-        while model.objects.filter(slug=slug).exists():
+    def _free_key(self, base):
+        """Taggit's slug for a new tag: ``base``, else ``base-2``… (unique in every language)."""
+        slug, number = base[:100], 1
+        while Tag.objects.filter(slug=slug).exists():
             number += 1
             slug = f"{base[:95]}-{number}"
         return slug
@@ -200,15 +191,17 @@ class Terms:
         if not term.term_id:
             return
         base = urlsplit(self.site.url).path.rstrip("/")
-        with translation.override(language):
-            if kind == "category":
-                path = self.category_path(term.slug, term.parent)
-                new = reverse("articles:category", kwargs={"slug": obj.slug})
-                old = f"{base}/category/{'/'.join(path)}/"
-                self.redirects.add([old, f"{base}/?cat={term.term_id}"], new)
-                feed = reverse("category_feed", kwargs={"slug": obj.slug})
-                self.redirects.add([f"{old}feed/"], feed)
-            else:
-                new = unquote(reverse("articles:tag", kwargs={"slug": obj.slug}))
-                olds = [f"{base}/tag/{term.slug}/", f"{base}/tag/{term.slug}/feed/"]
-                self.redirects.add([*olds, f"{base}/?tag={term.slug}"], new)
+        if not obj.has_page_in(language):
+            return
+        # The category's or tag's page in the edition of the site, at its address there.
+        new = unquote(obj.url_in(language))
+        if kind == "category":
+            path = self.category_path(term.slug, term.parent)
+            old = f"{base}/category/{'/'.join(path)}/"
+            self.redirects.add([old, f"{base}/?cat={term.term_id}"], new)
+            with translation.override(language):
+                feed = reverse("category_feed", kwargs={"slug": obj.slug_in(language)})
+            self.redirects.add([f"{old}feed/"], unquote(feed))
+        else:
+            olds = [f"{base}/tag/{term.slug}/", f"{base}/tag/{term.slug}/feed/"]
+            self.redirects.add([*olds, f"{base}/?tag={term.slug}"], new)

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import iterparse
 
-from nejat.wordpress.entries import Comment, Item, Site, Term
+from nejat.wordpress.entries import Author, Comment, Item, Site, Term
 
 __all__ = ["Comment", "ExportError", "Item", "Site", "Term", "read"]
 
@@ -139,7 +139,12 @@ def _header(site, key, element):
     elif key == "wp:author":
         values = _fields(element)
         login = values.get("wp:author_login", "")
-        site.authors[login] = values.get("wp:author_display_name") or login
+        site.authors[login] = Author(
+            login,
+            _int(values.get("wp:author_id")),
+            values.get("wp:author_email", ""),
+            values.get("wp:author_display_name", ""),
+        )
     elif key == "wp:category":
         values = _fields(element)
         site.terms.append(

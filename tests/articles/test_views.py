@@ -208,8 +208,8 @@ class TestQueryCounts:
             from articles.models import Article
 
             url = Article.objects.first().url_in("fa")
-        # the article (with its category); its text, tags and comments are fragments
-        # kept since the first request
+        # the article (with its category and source); its text, authors, tags and
+        # comments are fragments kept since the first request
         assert own_queries(url, 1).status_code == 200
 
     @pytest.mark.parametrize("count", [5, 60])
@@ -224,10 +224,10 @@ class TestQueryCounts:
             url = Article.objects.first().url_in("fa")
         client.get("/fa/")
         invalidate()
-        # a new generation: the chrome once more, then the article (with its category),
-        # its tags and its comments
+        # a new generation: the chrome once more, then the article (with its category
+        # and source), its authors, its tags and its comments
         client.get("/fa/articles/")
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             assert client.get(url).status_code == 200
 
 

@@ -93,6 +93,9 @@ def _posted(form):
         if field.disabled:
             continue
         bound, widget = form[name], field.widget
+        # The admin wraps a relation's widget (its add and change links): the inner one
+        # says how a browser posts it (several values for a many-to-many).
+        widget = getattr(widget, "widget", widget)
         value = bound.value()
         if isinstance(widget, FileInput):
             continue

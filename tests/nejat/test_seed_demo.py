@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Category, Comment
+from articles.models import Article, Author, Category, Comment, Source
 from nejat.publishing.tags import Tag
 from nejat.site.models import Page, SiteSettings
 
@@ -36,6 +36,11 @@ def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_mode
     assert published.count() < Article.objects.count()
 
     assert Comment.objects.approved().exists() and Comment.objects.filter(status="pending").exists()
+    credited = published.filter(authors__isnull=False).distinct()
+    assert credited.count() >= 2 and Source.objects.count() >= 5
+    for language in credited.first().languages:
+        page = client.get(credited.first().url_in(language)).content.decode()
+        assert 'rel="author"' in page and "/articles/source/" in page, language
     about = Page.objects.published().get(placement="menu")
     assert about.languages == ["en", "ar", "fa", "sq"]
     assert SiteSettings.current().recipients == ["editors@example.org"]
@@ -47,6 +52,8 @@ def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_mode
         Tag.objects.count(),
         Comment.objects.count(),
         Page.objects.count(),
+        Author.objects.count(),
+        Source.objects.count(),
     )
     again = seed()
     assert (
@@ -55,6 +62,8 @@ def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_mode
         Tag.objects.count(),
         Comment.objects.count(),
         Page.objects.count(),
+        Author.objects.count(),
+        Source.objects.count(),
     ) == counts
     assert "0 new items" in again
     assert "password:" not in again

@@ -6,6 +6,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 
+from articles.models import Author, Source
 from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -69,9 +70,11 @@ class TestGuards:
     def test_every_public_page_answers_200_with_exactly_one_h1(
         self, client, category, language, _direction
     ):
-        article = make_article(category, languages=["en", "ar", "fa", "sq"])
+        source = Source.objects.create(slug="پیک-رود", name_fa="پیک رود")
+        article = make_article(category, languages=["en", "ar", "fa", "sq"], source=source)
         tag = make_tag()
         article.tags.add(tag)
+        article.authors.add(Author.objects.create(slug="nadia-karimi", name_en="Nadia Karimi"))
         month = article.publish_at
         with translation.override(language):
             section_lists = [
@@ -93,6 +96,8 @@ class TestGuards:
             f"/{language}/articles/",
             f"/{language}/articles/category/{category.slug}/",
             f"/{language}/articles/tag/{tag.slug}/",
+            f"/{language}/articles/author/nadia-karimi/",
+            f"/{language}/articles/source/پیک-رود/",
             f"/{language}/articles/{month.year}/{month.month:02d}/",
             article.url_in(language),
         ]

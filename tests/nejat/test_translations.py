@@ -21,4 +21,9 @@ def test_compiled_catalogue_is_committed_and_current(language):
     with translation.override(language):
         for entry in catalogue.translated_entries():
             if not entry.msgid_plural and "%" not in entry.msgid:
-                assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid
+                shown = (
+                    translation.pgettext(entry.msgctxt, entry.msgid)
+                    if entry.msgctxt
+                    else translation.gettext(entry.msgid)
+                )
+                assert shown == entry.msgstr, entry.msgid

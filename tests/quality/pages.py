@@ -6,7 +6,7 @@ import json
 from django.urls import reverse
 from django.utils import translation
 from django.core.management import call_command
-from articles.models import Article
+from articles.models import Article, Author, Source
 from media_library.models import Album, Cartoon, NewsPic, Video
 from publications.models import Book, Issue
 from nejat.site.models import Page
@@ -39,6 +39,11 @@ for language in ("en", "ar", "fa", "sq"):
         }
         if tag is not None:
             urls["tag"] = reverse("articles:tag", kwargs={"slug": tag.slug})
+        edition = Article.objects.published().in_language(language)
+        for name, model in (("author", Author), ("source", Source)):
+            credit = model.objects.filter(articles__in=edition).order_by("slug").first()
+            if credit is not None:
+                urls[name] = credit.get_absolute_url()
         for name, model in (
             ("cartoon", Cartoon), ("newspic", NewsPic), ("album", Album), ("video", Video),
             ("book", Book), ("issue", Issue), ("page", Page),

@@ -4,13 +4,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
 
-from nejat.media import players, video
+from nejat.media import library, players, video
+from nejat.media.renditions import FALLBACK_WIDTH
 from nejat.publishing.editions import localize_digits
 
 register = template.Library()
-
-# The one JPEG/PNG width a browser without WebP gets.
-FALLBACK_WIDTH = 800
 
 
 @register.simple_tag
@@ -63,6 +61,16 @@ def rendition_url(image, width=1200, extension="webp"):
 @register.simple_tag
 def rendition_srcset(image, extension="webp"):
     return image.srcset(extension) if image else ""
+
+
+@register.filter
+def responsive_images(html):
+    """Library images in sanitised rich text offered in their renditions:
+    ``{{ body|safe|responsive_images }}``; text not marked safe is returned untouched."""
+    if not isinstance(html, SafeData):
+        return html
+    # Safe: sanitised HTML in, only attributes of its own images added.
+    return mark_safe(library.responsive_images_in(str(html)))  # nosec B308 B703
 
 
 @register.filter
