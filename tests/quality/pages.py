@@ -38,7 +38,7 @@ for language in ("en", "ar", "fa", "sq"):
             "not-found": f"/{language}/no-such-page/",
         }
         if tag is not None:
-            urls["tag"] = reverse("articles:tag", kwargs={"slug": tag.slug})
+            urls["tag"] = tag.get_absolute_url()
         edition = Article.objects.published().in_language(language)
         for name, model in (("author", Author), ("source", Source)):
             credit = model.objects.filter(articles__in=edition).order_by("slug").first()
