@@ -19,7 +19,12 @@ from articles.models import Article, Author, Category, Comment, Source
 from nejat.publishing.editions import same_page_in
 from nejat.publishing.languages import filled_in, languages_with
 from nejat.publishing.tags import Tag
-from nejat.publishing.views import EditionAddressMixin, EditionDetailMixin, EditionListMixin
+from nejat.publishing.views import (
+    EditionAddressMixin,
+    EditionDetailMixin,
+    EditionListMixin,
+    EditionMonthMixin,
+)
 from nejat.site.antispam import ip_hash, over_limit, public_form, too_many_posts
 from nejat.site.notices import notify_staff
 
@@ -176,10 +181,7 @@ class SourceView(CreditView):
     template_name = "articles/source.html"
 
 
-class ArticleMonthView(EditionArticlesMixin, MonthArchiveView):
-    date_field = "publish_at"
-    month_format = "%m"
-    allow_empty = False
+class ArticleMonthView(EditionMonthMixin, EditionArticlesMixin, MonthArchiveView):
     template_name = "articles/month.html"
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
 from nejat.media.embeds import parse_embed, validate_embed_url
@@ -175,11 +176,20 @@ class Video(MediaItem):
         width_field="poster_width",
         height_field="poster_height",
         renditions_ready_field="poster_renditions_ready",
-        help_text=_("Shown before the video plays, and in the list of videos."),
+        help_text=_(
+            "Shown before the video plays, and in the list of videos. Without one, the "
+            "video gets its thumbnail from YouTube, Vimeo or Aparat, or one drawn with "
+            "its title."
+        ),
     )
     poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_renditions_ready = models.BooleanField(default=True, editable=False)
+    # Empty for an editor's own poster, which is never replaced; else what the site
+    # made the poster from (see ``poster_sources``).
+    poster_made_from = models.CharField(
+        _("poster made from"), max_length=300, blank=True, editable=False
+    )
     file = VideoFileField(
         _("video file"),
         upload_to="videos/%Y/%m/",
@@ -230,7 +240,37 @@ class Video(MediaItem):
                 self.duration = mp4_duration(self.file)
         elif not self.file:
             self.file_type = ""
+        if self.poster and not self.poster._committed:
+            self.poster_made_from = ""
         super().save(*args, **kwargs)
+        if self.wants_poster:
+            from media_library.tasks import queue_poster
+
+            queue_poster(self)
+
+    @property
+    def poster_title(self):
+        """The title a drawn poster shows: in the language the video was written in."""
+        for code in [self.source_language, *self.written_languages]:
+            title = code and getattr(self, build_localized_fieldname("title", code), "")
+            if title:
+                return title
+        return ""
+
+    def poster_sources(self):
+        """What the site makes a poster from, best first: the provider's thumbnail of
+        an embedded video, then the title."""
+        drawn = f"title: {self.poster_title}"[:300]
+        embed = self.embed
+        return [f"{embed.provider} {embed.video_id}"[:300], drawn] if embed else [drawn]
+
+    @property
+    def wants_poster(self):
+        """No poster, or one the site made from what the video no longer is (or drew
+        while the provider was out of reach: it is tried again)."""
+        if not self.poster:
+            return True
+        return bool(self.poster_made_from) and self.poster_made_from != self.poster_sources()[0]
 
     @property
     def share_image(self):

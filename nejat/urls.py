@@ -16,6 +16,7 @@ from articles.views import HomeView
 from nejat.editorial import translation_board
 from nejat.publishing import converters  # noqa: F401  (registers <uslug:…>)
 from nejat.search.views import SearchView
+from nejat.signin import language as admin_language
 from nejat.site import share, sitemaps, views
 
 SITEMAPS = {
@@ -34,6 +35,7 @@ SITEMAPS = {
 urlpatterns = [
     path("admin/translations/", translation_board.view, name="translation_board"),
     path("admin/two-factor/", include("nejat.signin.urls")),
+    path("admin/language/", admin_language.choose, name="admin_language"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -11,11 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
-from modeltranslation.admin import TabbedTranslationAdmin
 from taggit.managers import TaggableManager
 
+from nejat.editorial.autosave import AutosaveAdmin
 from nejat.editorial.bidi import isolated_title
 from nejat.editorial.filters import MissingLanguageFilter, StateFilter
+from nejat.editorial.form_errors import TabbedAdmin
 from nejat.editorial.holds import HeldLanguagesAdmin
 from nejat.editorial.language_locks import (
     form_only_fields,
@@ -37,7 +38,7 @@ from nejat.publishing.translations import record_translations
 
 
 class PublishableAdmin(
-    HeldLanguagesAdmin, SpellingVariantsSearchMixin, RevisionAdmin, TabbedTranslationAdmin
+    AutosaveAdmin, HeldLanguagesAdmin, SpellingVariantsSearchMixin, RevisionAdmin, TabbedAdmin
 ):
     """What every content admin shares: translation tabs, publishing fields, authorship,
     the editions column and filter, preview, revisions, and the editorial roles.
@@ -76,6 +77,7 @@ class PublishableAdmin(
             "editorial/tag-autocomplete.js",
             "editorial/admin-editions.js",
             "editorial/writing-aids.js",
+            "editorial/autosave.js",
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -290,7 +292,7 @@ class PublishableAdmin(
         )
 
     def change_status(self, request, item, status):
-        message = _("State changed to “%(state)s”.") % {"state": Publishable.Status(status).label}
+        message = self.logged(_("State changed to “%(state)s”."), state=Publishable.Status(status))
         with self.create_revision(request):
             item.status = status
             item.updated_by = request.user

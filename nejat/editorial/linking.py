@@ -90,7 +90,9 @@ def link_translations(modeladmin, request, queryset):
         target.updated_by = request.user
         target.save()
         names = ", ".join(f"#{other.pk}" for other in others)
-        modeladmin.log_change(request, target, _("Linked with %(items)s.") % {"items": names})
+        modeladmin.log_change(
+            request, target, modeladmin.logged(_("Linked with %(items)s."), items=names)
+        )
     modeladmin.message_user(
         request,
         _("“%(item)s” is now one item in %(languages)s.")
@@ -174,4 +176,6 @@ def split_off(modeladmin, request, item, code):
         parts.filter(language=code).update(**{relation.field.name: copy})
     if hasattr(item, "tags"):
         copy.tags.add(*item.tags.all())
-    modeladmin.log_change(request, copy, _("Split off from #%(item)s.") % {"item": item.pk})
+    modeladmin.log_change(
+        request, copy, modeladmin.logged(_("Split off from #%(item)s."), item=item.pk)
+    )

@@ -9,7 +9,6 @@ seeing, language by language, what changes, and confirms again when a live editi
 would lose its text. Every restore is a revision and an entry in the admin's log.
 """
 
-import reversion
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
@@ -20,11 +19,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_noop
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
+
+RESTORED = gettext_noop("Restored the version saved on %(date)s.")
 
 
 def translated_fields_in(model, languages):
@@ -114,7 +115,7 @@ class RestoreMixin:
 
     def restore(self, request, obj, version, values, whole):
         moment = formats.localize(timezone.localtime(version.revision.date_created))
-        message = _("Restored the version saved on %(date)s.") % {"date": moment.rstrip(".")}
+        message = _(RESTORED) % {"date": moment.rstrip(".")}
         kept = {name: getattr(obj, name) for name in self.kept_on_restore}
         with transaction.atomic(), self.create_revision(request):
             if whole:
@@ -127,8 +128,7 @@ class RestoreMixin:
                     setattr(obj, name, value)
             self.before_restore_save(request, obj)
             obj.save()
-            self.log_change(request, obj, message)
-            reversion.set_comment(message)
+            self.log_change(request, obj, self.logged(RESTORED, date=version.revision.date_created))
         messages.success(request, message)
 
     def before_restore_save(self, request, obj):

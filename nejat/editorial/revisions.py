@@ -16,13 +16,14 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_noop
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from nejat.editorial.history import HistoryMixin
 from nejat.editorial.restore import RestoreMixin
 from nejat.editorial.roles import can_recover_deleted
 from nejat.publishing.richtext import RichTextField
@@ -116,7 +117,7 @@ def changes_between(model, older, newer):
     return changes
 
 
-class RevisionAdmin(RestoreMixin, VersionAdmin):
+class RevisionAdmin(HistoryMixin, RestoreMixin, VersionAdmin):
     """One revision per item and save, readable comparisons, restore (``restore``),
     and recovery of deleted items for those allowed to recover them."""
 
@@ -181,7 +182,8 @@ class RevisionAdmin(RestoreMixin, VersionAdmin):
         """A last revision, so the item can be recovered even if it never had one."""
         with self.create_revision(request):
             reversion.add_to_revision(obj)
-            reversion.set_comment(_("Deleted."))
+            # Kept untranslated: the history shows it in its reader's language.
+            reversion.set_comment(gettext_noop("Deleted."))
 
     def versions_of(self, object_id):
         return (

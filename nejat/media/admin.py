@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from nejat.media.library import places_showing
 from nejat.media.models import LibraryImage
 from nejat.media.renditions import thumbnail_html
 
@@ -14,6 +17,21 @@ class LibraryImageAdmin(admin.ModelAdmin):
     date_hierarchy = "uploaded_at"
     fields = ("file", "title", "credit", "address")
     readonly_fields = ("address",)
+
+    def get_deleted_objects(self, objs, request):
+        """An image shown in some item's text cannot be deleted: the page would show a
+        hole. The places are listed, each a link to change it."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for image in objs:
+            for item in places_showing(image):
+                opts = item._meta
+                change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+                protected.append(
+                    format_html(
+                        '{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), change, item
+                    )
+                )
+        return deleted, counts, perms_needed, protected
 
     @admin.display(description=_("preview"))
     def preview(self, image):

@@ -8,14 +8,19 @@ the page is made (one query, only for text that holds an image).
 
 import html
 import re
+from functools import reduce
+from operator import or_
 from urllib.parse import unquote
 
+from django.apps import apps
 from django.core.files.storage import default_storage
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from nejat.media.models import LibraryImage
 from nejat.media.renditions import FALLBACK_WIDTH
+from nejat.publishing.richtext import RichTextField
 
 IMAGE = re.compile(r"<img\s[^>]*>")
 SOURCE = re.compile(r'\ssrc="([^"]+)"')
@@ -72,3 +77,18 @@ def _picture(tag, source, file):
         file.rendition_url(FALLBACK_WIDTH, "fallback"),
         mark_safe(attributes),  # nosec B308 B703 (sanitised when the text was saved)
     )
+
+
+def places_showing(image, limit=20):
+    """Items whose rich text shows the image, up to ``limit`` of each kind. Their text is
+    searched: for the rare deletion of an image, never for a page view."""
+    addresses = {image.file.url, unquote(image.file.url)}
+    places = []
+    for model in apps.get_models():
+        fields = [f.name for f in model._meta.concrete_fields if isinstance(f, RichTextField)]
+        if fields:
+            showing = reduce(
+                or_, (Q(**{f"{field}__contains": a}) for field in fields for a in addresses)
+            )
+            places.extend(model._base_manager.filter(showing)[:limit])
+    return places

@@ -39,7 +39,9 @@ def format_date(value, language_code=None):
 
 
 def format_month(value, language_code=None):
-    """An archive month; archives follow the Gregorian months the articles are filed by."""
+    """An archive month (``calendars``): a Solar Hijri one by its Persian name."""
+    if isinstance(value, jdatetime.date):
+        return localize_digits(f"{value.j_months_fa[value.month - 1]} {value.year}", "fa")
     return localize_digits(formats.date_format(value, "YEAR_MONTH_FORMAT"), language_code)
 
 

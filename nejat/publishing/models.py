@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from nejat.publishing.calendars import calendar_of
 from nejat.publishing.holds import LanguageSetField, held_in
 from nejat.publishing.languages import filled_in, first_filled, outdated_languages
 from nejat.publishing.richtext import RichTextField, sanitize_html
@@ -59,13 +60,14 @@ class PublishableQuerySet(models.QuerySet):
         return self.written_in(language_code).exclude(held_in(language_code))
 
     def months(self, limit=None):
-        """The months (as dates of their first day, in the site's time zone) these items
-        were published in, newest first.
+        """The months these items were published in, newest first, as the edition
+        counts them (``calendars``: Solar Hijri on ``fa``, in the edition's time zone).
 
         One quick probe of the publish-time index per month, newest to oldest, instead of
         grouping every item: twenty years of archives cost 240 probes, whatever the
         number of items.
         """
+        calendar = calendar_of()
         months = []
         newest_first = self.order_by("-publish_at").values_list("publish_at", flat=True)
         upper = None
@@ -74,10 +76,8 @@ class PublishableQuerySet(models.QuerySet):
             latest = rows.first()
             if latest is None:
                 break
-            upper = timezone.localtime(latest).replace(
-                day=1, hour=0, minute=0, second=0, microsecond=0
-            )
-            months.append(upper.date())
+            months.append(calendar.month_at(latest))
+            upper = calendar.start(months[-1])
         return months
 
     def visible_to(self, user):

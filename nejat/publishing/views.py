@@ -1,5 +1,6 @@
 """View mixins every content section shares: what an edition lists and opens."""
 
+import datetime
 from functools import reduce
 from operator import or_
 
@@ -8,12 +9,14 @@ from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.publishing.editions import page_path
+from nejat.publishing.calendars import GREGORIAN, GREGORIAN_YEARS_FROM, JALALI, calendar_of
+from nejat.publishing.editions import page_path, same_page_in
 from nejat.publishing.languages import in_every_language, other_languages_fields
 from nejat.publishing.models import sees_unpublished
 from nejat.publishing.pagination import keyset_page, numbered_links
@@ -171,3 +174,78 @@ class EditionAddressMixin:
         """The page in each edition that names the item, at its address there."""
         query = page_path(self.request).removeprefix(self.request.path)
         return {code: self.group.url_in(code) + query for code in self.group.languages}
+
+
+class EditionMonthMixin:
+    """A month of the edition's archive (with ``MonthArchiveView`` and
+    ``EditionListMixin``), as the edition counts months (``calendars``): its items,
+    looked up as a range of publish times, and the nearest earlier and later months
+    that have any.
+
+    On the Persian edition a Gregorian year is an old address: it leads for good to
+    the Solar Hijri month of that Gregorian month's first item, the one holding its
+    1st unless all its items came after the turn of the Solar Hijri month.
+    """
+
+    date_field = "publish_at"
+
+    def get(self, request, *args, **kwargs):
+        self.calendar = calendar_of()
+        year, number = self.kwargs["year"], self.kwargs["month"]
+        try:
+            if self.calendar is JALALI and year >= GREGORIAN_YEARS_FROM:
+                return self.redirect_from_gregorian(datetime.date(year, number, 1))
+            self.month = self.calendar.month(year, number)
+            self.since, self.until = self.calendar.bounds(self.month)
+        except (ValueError, OverflowError):
+            raise Http404 from None
+        return super().get(request, *args, **kwargs)
+
+    def get_dated_items(self):
+        items = self.get_dated_queryset(publish_at__gte=self.since, publish_at__lt=self.until)
+        edition = self.get_queryset()
+        return (
+            None,
+            items,
+            {
+                "month": self.month,
+                "previous_month": self.first_month(
+                    edition.filter(publish_at__lt=self.since).order_by("-publish_at")
+                ),
+                "next_month": self.first_month(
+                    edition.filter(publish_at__gte=self.until).order_by("publish_at")
+                ),
+            },
+        )
+
+    def first_month(self, items):
+        """The month of the first of ``items``, or None."""
+        moment = items.values_list("publish_at", flat=True).first()
+        return None if moment is None else self.calendar.month_at(moment)
+
+    def redirect_from_gregorian(self, first_day):
+        since, until = GREGORIAN.bounds(first_day)
+        items = self.get_queryset().filter(publish_at__gte=since, publish_at__lt=until)
+        month = self.first_month(items.order_by("publish_at"))
+        if month is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(self.month_url(month))
+
+    def month_url(self, month):
+        kwargs = {"year": month.year, "month": month.month}
+        return reverse(self.request.resolver_match.view_name, kwargs=kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(alternates=self.alternates(), **kwargs)
+
+    def alternates(self):
+        """This month in every edition; in one that counts months otherwise, the month
+        holding this one's first day."""
+        pages = same_page_in(self.request)
+        first_day = self.calendar.first_day(self.month)
+        for code in pages:
+            calendar = calendar_of(code)
+            if calendar is not self.calendar:
+                with translation.override(code):
+                    pages[code] = self.month_url(calendar.month_of(first_day))
+        return pages

@@ -35,11 +35,12 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "django_tasks",
-    "django_tasks_db",
-    "axes",
+    # Named in our languages in the admin (nejat.library_apps).
+    "nejat.library_apps.BackgroundTasksConfig",
+    "nejat.library_apps.SignInAttemptsConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "nejat.library_apps.AuthenticatorAppsConfig",
+    "nejat.library_apps.RecoveryCodesConfig",
     "csp",
     # The project, then the shared core, one app per concern (their models keep the
     # "nejat" app label), then the content apps, then the importer that fills them.
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A staff member's chosen admin language, in place of the browser's (admin pages only).
+    "nejat.signin.language.AdminLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "nejat.signin.middleware.TwoFactorMiddleware",
     "nejat.caching.middleware.ReaderMiddleware",
@@ -218,8 +221,18 @@ NEJAT_MAX_IMAGE_PIXELS = env.int("NEJAT_MAX_IMAGE_PIXELS", default=40_000_000)
 NEJAT_MAX_UPLOAD_MB = env.int("NEJAT_MAX_UPLOAD_MB", default=20)
 NEJAT_MAX_PDF_MB = env.int("NEJAT_MAX_PDF_MB", default=50)
 NEJAT_MAX_VIDEO_MB = env.int("NEJAT_MAX_VIDEO_MB", default=500)
+# While a change form has unsaved changes, a draft copy of it is kept this often.
+NEJAT_AUTOSAVE_SECONDS = env.int("NEJAT_AUTOSAVE_SECONDS", default=60)
 # Widths, in pixels, of the renditions made of every uploaded image.
 NEJAT_IMAGE_WIDTHS = (400, 800, 1200)
+# Where a video without a poster gets its provider's thumbnail (nejat.media.posters):
+# an image's address, or an oEmbed endpoint whose answer names one. A provider left
+# out gets a poster drawn with the video's title.
+NEJAT_VIDEO_THUMBNAILS = {
+    "YouTube": "https://i.ytimg.com/vi/{video_id}/hqdefault.jpg",
+    "Vimeo": "https://vimeo.com/api/oembed.json?url={page_url}",
+    "Aparat": "https://www.aparat.com/oembed?url={page_url}&format=json",
+}
 NEJAT_PAGE_SIZE = 10
 # Search ranks this many of the newest matches (and says "at least" when it finds them all).
 NEJAT_SEARCH_LIMIT = 500

@@ -9,3 +9,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tasks run at once, inside the request that queues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No provider is ever asked for a video's thumbnail: tests that fetch one point this
+# at a server of their own.
+NEJAT_VIDEO_THUMBNAILS = {}

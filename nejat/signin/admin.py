@@ -12,6 +12,8 @@ from django.urls import NoReverseMatch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from nejat.editorial.history import describe
+
 
 @admin.register(LogEntry)
 class StaffActionAdmin(admin.ModelAdmin):
@@ -50,4 +52,4 @@ class StaffActionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("change"))
     def change(self, entry):
-        return entry.get_change_message()
+        return describe(entry.change_message)

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SigninConfig(AppConfig):
-    """Staff sign-in: lockout after failed passwords (django-axes) and two-factor
-    sign-in with an authenticator app and recovery codes (django-otp)."""
+    """Staff sign-in: lockout after failed passwords (django-axes), two-factor sign-in
+    with an authenticator app and recovery codes (django-otp), and each staff member's
+    own admin language."""
 
     name = "nejat.signin"
     label = "nejat_signin"

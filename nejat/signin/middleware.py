@@ -3,7 +3,8 @@
 A staff member who has enrolled an authenticator app must enter one of its codes (or a
 recovery code) once per session before the admin opens; one in a group of
 ``NEJAT_TWO_FACTOR_GROUPS`` must enrol first, when ``NEJAT_TWO_FACTOR_REQUIRED`` (on in
-production). Signing in and out, and the enrolment and code pages, stay reachable.
+production). Signing in and out, the admin language, and the enrolment and code pages
+stay reachable.
 """
 
 from django.conf import settings
@@ -11,7 +12,14 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django_otp import user_has_device
 
-OPEN_PAGES = {"login", "logout", "jsi18n", "two_factor_setup", "two_factor_verify"}
+OPEN_PAGES = {
+    "login",
+    "logout",
+    "jsi18n",
+    "two_factor_setup",
+    "two_factor_verify",
+    "admin_language",
+}
 
 
 def must_enrol(user):

@@ -1,11 +1,13 @@
 """A WordPress site's addresses that belong to no one post: its attachments' pages,
 feeds, date archives and sitemap, each sent to the same thing in the site's edition."""
 
+from datetime import date
 from urllib.parse import unquote, urlsplit
 
 from django.urls import reverse
 from django.utils import translation
 
+from nejat.publishing.calendars import calendar_of
 from nejat.wordpress.models import ImportRecord
 
 
@@ -43,10 +45,18 @@ def edition_redirects(redirects, site_url, language, posts, zone):
             if post.kind == "post" and post.date:
                 day = post.date.astimezone(zone).date()
                 months.setdefault((day.year, day.month), set()).add(day.day)
+        # A day leads to the archive month it falls in (Solar Hijri on fa), a month to
+        # that of its first post's day, as the Persian edition's Gregorian addresses do.
+        calendar = calendar_of(language)
         for (year, month), days in sorted(months.items()):
-            archive = reverse("articles:month", kwargs={"year": year, "month": month})
-            olds = [f"{base}/{year}/{month:02d}/", f"{base}/?m={year}{month:02d}"]
-            olds += [f"{base}/{year}/{month:02d}/{day:02d}/" for day in sorted(days)]
-            redirects.add(olds, archive)
+            archives = {}
+            for day in sorted(days):
+                shown = calendar.month_of(date(year, month, day))
+                archives.setdefault(shown, []).append(f"{base}/{year}/{month:02d}/{day:02d}/")
+            first = next(iter(archives))
+            archives[first][:0] = [f"{base}/{year}/{month:02d}/", f"{base}/?m={year}{month:02d}"]
+            for shown, olds in archives.items():
+                kwargs = {"year": shown.year, "month": shown.month}
+                redirects.add(olds, reverse("articles:month", kwargs=kwargs))
         for year in sorted({year for year, _month in months}):
             redirects.add([f"{base}/{year}/", f"{base}/?m={year}"], reverse("articles:list"))

@@ -68,3 +68,17 @@ def requests_elsewhere(live_server, page):
 
     page.route("**/*", keep_local)
     return outside
+
+
+@pytest.fixture
+def signed_in(live_server, page, django_user_model):
+    """The page of an editor (a superuser) signed in to the admin."""
+    django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "a-long-test-password"
+    )
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page

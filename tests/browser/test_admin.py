@@ -3,19 +3,6 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def signed_in(live_server, page, django_user_model):
-    django_user_model.objects.create_superuser(
-        "editor", "editor@example.org", "a-long-test-password"
-    )
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
-
-
 def test_article_form_has_a_tab_per_language_and_edits_persian_right_to_left(
     live_server, signed_in
 ):

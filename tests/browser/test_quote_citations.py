@@ -14,19 +14,6 @@ CITED_QUOTE = (
 )
 
 
-@pytest.fixture
-def signed_in(live_server, page, django_user_model):
-    django_user_model.objects.create_superuser(
-        "editor", "editor@example.org", "a-long-test-password"
-    )
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
-
-
 def open_body_editor(live_server, page, article):
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     editor = (

@@ -109,3 +109,18 @@ def test_authors_add_to_the_library_and_translators_choose_from_it(
     assert translator.get("/admin/nejat_media/libraryimage/").status_code == 200
     change = f"/admin/nejat_media/libraryimage/{library_image.pk}/delete/"
     assert writer.get(change).status_code == 403
+
+
+def test_an_image_shown_in_a_text_cannot_be_deleted(editor_client, category, library_image):
+    article = make_article(category, title_en="Harbour report", body_en=body_with(library_image))
+    delete = f"/admin/nejat_media/libraryimage/{library_image.pk}/delete/"
+
+    page = editor_client.get(delete).content.decode()
+    assert "Harbour report" in page and f"/admin/articles/article/{article.pk}/change/" in page
+    editor_client.post(delete, {"post": "yes"})
+    assert LibraryImage.objects.filter(pk=library_image.pk).exists()
+
+    article.body_en = "<p>Boats came in.</p>"
+    article.save()
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not LibraryImage.objects.exists()

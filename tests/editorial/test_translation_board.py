@@ -110,13 +110,14 @@ class TestTranslationBoard:
             make_article(category, languages=["en", "fa"])
             make_cartoon(languages=["ar"])
         editor_client.get(BOARD)
-        # The session, the user, whether they have set up two-factor sign-in (two kinds
-        # of device), whether site settings exist (the admin's app list), the user's
-        # groups (a translator starts on their language), one query per type.
-        with django_assert_num_queries(6 + len(publishable_models())):
+        # The session, the user, the admin language they chose, whether they have set up
+        # two-factor sign-in (two kinds of device), whether site settings exist (the
+        # admin's app list), the user's groups (a translator starts on their language),
+        # one query per type.
+        with django_assert_num_queries(7 + len(publishable_models())):
             response = editor_client.get(BOARD)
         assert len(response.context["page"]) == 2 * count
-        with django_assert_num_queries(5 + 1):
+        with django_assert_num_queries(6 + 1):
             response = editor_client.get(BOARD, {"type": "articles.article"})
         assert len(response.context["page"]) == count
 

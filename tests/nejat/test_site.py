@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Author, Source
+from nejat.publishing.calendars import calendar_of
 from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +76,7 @@ class TestGuards:
         tag = make_tag()
         article.tags.add(tag)
         article.authors.add(Author.objects.create(slug="nadia-karimi", name_en="Nadia Karimi"))
-        month = article.publish_at
+        month = calendar_of(language).month_at(article.publish_at)
         with translation.override(language):
             section_lists = [
                 reverse(name)

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from articles.models import Article, Author, Source
 from media_library.models import Album, Cartoon, NewsPic, Video
 from publications.models import Book, Issue
+from nejat.publishing.calendars import calendar_of
 from nejat.site.models import Page
 
 call_command("seed_demo", verbosity=0)
@@ -22,15 +23,13 @@ pages = {}
 for language in ("en", "ar", "fa", "sq"):
     with translation.override(language):
         article = first(Article, language)
+        month = calendar_of(language).month_at(article.publish_at)
         tag = article.tags.exclude(**{f"label_{language}": ""}).first()
         urls = {
             "home": reverse("home"),
             "article": article.get_absolute_url(),
             "category": article.category.get_absolute_url(),
-            "month": reverse(
-                "articles:month",
-                kwargs={"year": article.publish_at.year, "month": article.publish_at.month},
-            ),
+            "month": reverse("articles:month", kwargs={"year": month.year, "month": month.month}),
             "search": reverse("search") + "?q=" + article.title.split()[0],
             "media": reverse("media_library:index"),
             "contact": reverse("contact"),
