@@ -7,13 +7,14 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from articles.models import Article, Author, Category, Comment, Source
 from nejat.caching.generation import invalidate
 from nejat.editorial.admin import PublishableAdmin
+from nejat.editorial.term_admin import TermAdmin
 from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "slug")
+class CategoryAdmin(TermAdmin):
+    list_display = ("name", "slug", "editions")
     search_fields = in_every_language("name", "slug")
     # Each language's address from that language's name.
     prepopulated_fields = {"slug": ("name",)}

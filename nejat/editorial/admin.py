@@ -64,7 +64,7 @@ class PublishableAdmin(
     date_hierarchy = "publish_at"
     save_on_top = True
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = ("publish", "unpublish", link_translations, split_languages)
+    actions = ("publish", "unpublish", "publish_translations", link_translations, split_languages)
     change_form_template = "editorial/change_form.html"
     change_list_template = "editorial/change_list.html"
     kept_on_restore = ("status", "publish_at", "held_languages")

@@ -1,4 +1,5 @@
-"""List filters of every content admin: by workflow state, and by missing language."""
+"""List filters of every content admin, by workflow state and by missing language, and
+of the terms' admins (categories, tags), by missing name."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -13,16 +14,27 @@ class MissingLanguageFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        return [
-            (code, _("Missing in %(language)s") % {"language": name})
-            for code, name in settings.LANGUAGES
-        ]
+        return [(code, missing_in(name)) for code, name in settings.LANGUAGES]
 
     def queryset(self, request, queryset):
         if self.value() in dict(settings.LANGUAGES):
-            complete = queryset.model.objects.written_in(self.value()).values("pk")
+            complete = self.complete_in(queryset.model, self.value()).values("pk")
             return queryset.exclude(pk__in=complete)
         return queryset
+
+    def complete_in(self, model, code):
+        return model.objects.written_in(code)
+
+
+class MissingNameFilter(MissingLanguageFilter):
+    """Terms without a name, and so without a page, in the chosen language."""
+
+    def complete_in(self, model, code):
+        return model.named_in(code)
+
+
+def missing_in(language_name):
+    return _("Missing in %(language)s") % {"language": language_name}
 
 
 class StateFilter(admin.SimpleListFilter):

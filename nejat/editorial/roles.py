@@ -5,14 +5,16 @@
   publishing; not users or site settings.
 - Author: writes content and edits their own items until they are published; cannot
   publish, nor change or delete anyone else's work.
-- Translator: changes only the translated fields of their languages. The languages are
+- Translator: changes only the translated fields of their languages, of content and of
+  the terms it is filed under (the names of categories and tags). The languages are
   groups named "Translator (fa)" and so on; each carries the Translator permissions, so
   one such group is enough.
 
 Which models are content follows from the code: every concrete ``Publishable`` model,
 the models edited inline with it in the admin, and (to read only) the models content
-points to. ``sync_roles`` sets every group's permissions to exactly these; it runs in a
-migration and as ``manage.py sync_roles`` after a new content type arrives.
+points to, of which translators name the terms: those with a page in each edition that
+names them. ``sync_roles`` sets every group's permissions to exactly these; it runs in
+a migration and as ``manage.py sync_roles`` after a new content type arrives.
 """
 
 from django.apps import apps as global_apps
@@ -21,6 +23,7 @@ from django.contrib import admin
 from django.contrib.auth.management import create_permissions
 
 from nejat.publishing.models import publishable_models
+from nejat.publishing.slugs import AddressInEachEdition
 
 ADMINISTRATOR = "Administrator"
 EDITOR = "Editor"
@@ -114,7 +117,12 @@ def role_permissions():
         if model._meta.app_label in site_apps and model._meta.label_lower not in ADMINISTRATOR_ONLY
     ]
     publishing = {(model._meta.app_label, publish_codename(model)) for model in content}
-    translating = _permissions(writing, ("change", "view")) | _permissions(referenced, ("view",))
+    terms = [model for model in referenced if issubclass(model, AddressInEachEdition)]
+    translating = (
+        _permissions(writing, ("change", "view"))
+        | _permissions(referenced, ("view",))
+        | _permissions(terms, ("change",))
+    )
     roles = {
         ADMINISTRATOR: None,
         EDITOR: _permissions(site_models, EVERY_ACTION) | publishing,

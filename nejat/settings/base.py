@@ -155,6 +155,9 @@ TIME_ZONE = env("DJANGO_TIME_ZONE", default="UTC")
 # An edition's own time zone, for the dates its readers see (as its old site showed
 # them): NEJAT_TIME_ZONES="fa=Asia/Tehran,ar=Asia/Baghdad". The others use TIME_ZONE.
 NEJAT_TIME_ZONES = env.dict("NEJAT_TIME_ZONES", default={})
+# Translators of these languages publish their own translations (NEJAT_TRANSLATORS_PUBLISH="fa,ar"),
+# as editors publish every language (nejat.editorial.holds).
+NEJAT_TRANSLATORS_PUBLISH = env.list("NEJAT_TRANSLATORS_PUBLISH", default=[])
 
 # An edition shows only what exists in its language: never fall back to another.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -65,8 +65,9 @@ def test_the_citation_button_marks_the_selected_words(live_server, signed_in, ca
     page = signed_in
     editor = open_body_editor(live_server, page, article)
     button = page.locator(".prose-menubar button[title=Citation]").first
-    # The icon, not the word naming it: the editor's icon font has it.
-    assert button.evaluate("b => b.getBoundingClientRect().width") < 48
+    # The icon, not the word naming it: the editor's icon font has it (once loaded).
+    narrow = "b => b.getBoundingClientRect().width < 48"
+    page.wait_for_function(narrow, arg=button.element_handle(), timeout=5000)
 
     editor.locator("p", has_text="Arta Krasniqi").dblclick()
     page.keyboard.press("Home")
