@@ -42,13 +42,13 @@ class ArticleAdmin(PublishableAdmin):
     list_display = ("thumbnail", "__str__", "category", "status", "publish_at", "editions")
     list_display_links = ("thumbnail", "__str__")
     list_filter = PublishableAdmin.list_filter + ("category", "featured")
-    list_select_related = ("category",)
+    list_select_related = ("category", "image")
     search_fields = in_every_language("title", "summary", "byline", "slug")
-    autocomplete_fields = ("category", "authors", "source")
+    autocomplete_fields = ("category", "authors", "source", "image")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
-        (_("Featured image"), {"fields": ("image", "image_alt", "image_caption")}),
+        (_("Featured image"), {"fields": ("image",)}),
         (_("Classification"), {"fields": ("category", "tags", "featured", "comments_open")}),
         (
             _("Credits"),

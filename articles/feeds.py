@@ -41,7 +41,7 @@ class ArticleFeed(EditionFeed):
         return (
             Article.objects.published()
             .in_language(get_language())
-            .select_related("category")
+            .select_related("category", "image")
             .prefetch_related(Prefetch("authors", queryset=Author.objects.named()))
         )
 
@@ -73,16 +73,17 @@ class ArticleFeed(EditionFeed):
     def item_enclosure_url(self, article):
         if not article.image:
             return None
-        return self.request.build_absolute_uri(article.image.largest_url)
+        return self.request.build_absolute_uri(article.image.file.largest_url)
 
     def item_enclosure_length(self, article):
+        image = article.image.file
         try:
-            return article.image.storage.size(article.image.largest_name)
+            return image.storage.size(image.largest_name)
         except (OSError, NotImplementedError):
             return 0
 
     def item_enclosure_mime_type(self, article):
-        return mimetypes.guess_type(article.image.largest_name)[0] or "image/jpeg"
+        return mimetypes.guess_type(article.image.file.largest_name)[0] or "image/jpeg"
 
 
 class ArticleAtomFeed(ArticleFeed):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 
-from nejat.media.images import ResponsiveImageField
+from nejat.media.models import LibraryImage
 from nejat.publishing.languages import filled_in_any, first_filled, language_codes
 from nejat.publishing.models import Publishable
 from nejat.publishing.richtext import RichTextField
@@ -128,24 +128,18 @@ class Article(Publishable):
     )
     summary = models.TextField(_("summary"), blank=True)
     body = RichTextField(_("body"))
-    image = ResponsiveImageField(
-        _("featured image"),
-        upload_to="articles/%Y/%m/",
+    image = models.ForeignKey(
+        LibraryImage,
+        verbose_name=_("featured image"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        renditions_ready_field="image_renditions_ready",
+        related_name="+",
+        help_text=_(
+            "Chosen from the image library (+ uploads a new one). Its alt text and "
+            "caption in each language are the image's own: the pencil edits them."
+        ),
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_renditions_ready = models.BooleanField(default=True, editable=False)
-    image_alt = models.CharField(
-        _("image alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the image for readers who cannot see it."),
-    )
-    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     category = models.ForeignKey(
         Category,
         verbose_name=_("category"),
@@ -214,7 +208,7 @@ class Article(Publishable):
 
     @property
     def share_image(self):
-        return self.image or None
+        return self.image.file if self.image else None
 
 
 class CommentQuerySet(models.QuerySet):

@@ -25,8 +25,6 @@ class ArticleTranslationOptions(TranslationOptions):
         "slug",
         "summary",
         "body",
-        "image_alt",
-        "image_caption",
         "byline",
         "translator",
     )

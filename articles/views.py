@@ -31,11 +31,12 @@ from nejat.site.notices import notify_staff
 
 class EditionArticlesMixin(EditionListMixin):
     model = Article
-    list_related = ("category",)
+    list_related = ("category", "image")
     keyset = True
+    kept_cards = True
 
-    def get_queryset(self):
-        return super().get_queryset().annotate(comment_count=approved_comment_count())
+    def shown(self, items):
+        return super().shown(items).annotate(comment_count=approved_comment_count())
 
 
 def approved_comment_count():
@@ -114,8 +115,8 @@ class HomeView(ArticleListView):
         context = super().get_context_data(**kwargs)
         first_page = not (self.request.GET.get("older") or self.request.GET.get("newer"))
         if first_page:
-            featured = super().get_queryset().filter(featured=True)
-            context["featured"] = featured[: self.featured_shown]
+            featured = super().get_queryset().filter(featured=True).values_list("pk", flat=True)
+            context["featured"] = self.cards.of(featured[: self.featured_shown])
         return context
 
 
@@ -203,7 +204,7 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
     """The article, its approved comments and the form to add one (which waits for moderation)."""
 
     model = Article
-    detail_related = ("category", "source")
+    detail_related = ("category", "source", "image")
     form_class = CommentForm
     http_method_names = ["get", "head", "post"]
 
@@ -281,5 +282,5 @@ class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
         elif article.byline:
             data["author"] = {"@type": "Person", "name": article.byline}
         if article.image:
-            data["image"] = self.request.build_absolute_uri(article.image.url)
+            data["image"] = self.request.build_absolute_uri(article.image.file.url)
         return data

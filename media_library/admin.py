@@ -4,11 +4,11 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationTabularInline
 
 from media_library.forms import AlbumAdminForm
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
 from nejat.editorial.admin import PublishableAdmin
+from nejat.media.models import LibraryImage
 from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
 
@@ -38,15 +38,23 @@ admin.site.register(Cartoon, PictureAdmin)
 admin.site.register(NewsPic, PictureAdmin)
 
 
-class PhotoInline(TranslationTabularInline):
+class PhotoInline(admin.TabularInline):
     model = Photo
-    fields = ("preview", "image", "caption", "alt", "order")
-    readonly_fields = ("preview",)
+    fields = ("preview", "image", "caption", "order")
+    readonly_fields = ("preview", "caption")
+    autocomplete_fields = ("image",)
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image")
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
-        return thumbnail_html(obj.image, width=120)
+        return thumbnail_html(obj.image, width=120) if obj.image_id else ""
+
+    @admin.display(description=_("caption"))
+    def caption(self, obj):
+        return obj.image.caption if obj.image_id else ""
 
 
 @admin.register(Album)
@@ -54,6 +62,7 @@ class AlbumAdmin(MediaAdmin):
     form = AlbumAdminForm
     inlines = [PhotoInline]
     image_field = "cover"
+    autocomplete_fields = ("cover",)
     list_display = ("thumbnail", "__str__", "photo_count", "status", "publish_at", "editions")
     search_fields = in_every_language("title", "description")
     fieldsets = (
@@ -74,9 +83,11 @@ class AlbumAdmin(MediaAdmin):
         super().save_related(request, form, formsets, change)
         accepted, rejected = form.cleaned_data.get("new_photos") or ([], [])
         album = form.instance
+        album_title = str(album)[:200]
         order = (album.photos.aggregate(last=Max("order"))["last"] or 0) + 1
         for number, upload in enumerate(accepted):
-            Photo.objects.create(album=album, image=upload, order=order + number)
+            image = LibraryImage.objects.create(file=upload, title=album_title)
+            Photo.objects.create(album=album, image=image, order=order + number)
         if accepted:
             self.message_user(
                 request,

@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 
 from nejat.media.embeds import parse_embed, validate_embed_url
 from nejat.media.images import ResponsiveImageField
+from nejat.media.models import LibraryImage
 from nejat.media.video import (
     VideoFileField,
     mp4_duration,
@@ -91,18 +92,15 @@ class Album(MediaItem):
     indexed_fields = {"title": "A", "description": "B"}
 
     description = models.TextField(_("description"), blank=True)
-    cover = ResponsiveImageField(
-        _("cover"),
-        upload_to="albums/%Y/%m/",
+    cover = models.ForeignKey(
+        LibraryImage,
+        verbose_name=_("cover"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
-        renditions_ready_field="cover_renditions_ready",
+        related_name="+",
         help_text=_("Shown in the list of albums; without one, the first photo is used."),
     )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_renditions_ready = models.BooleanField(default=True, editable=False)
 
     class Meta(MediaItem.Meta):
         verbose_name = _("album")
@@ -111,7 +109,7 @@ class Album(MediaItem):
     @property
     def cover_image(self):
         """The cover, else the first photo's image (from ``first_photos`` when prefetched)."""
-        if self.cover:
+        if self.cover_id:
             return self.cover
         photos = getattr(self, "first_photos", None)
         if photos is None:
@@ -120,29 +118,20 @@ class Album(MediaItem):
 
     @property
     def share_image(self):
-        return self.cover_image
+        cover = self.cover_image
+        return cover.file if cover else None
 
 
 class Photo(models.Model):
     album = models.ForeignKey(
         Album, verbose_name=_("album"), on_delete=models.CASCADE, related_name="photos"
     )
-    image = ResponsiveImageField(
-        _("image"),
-        upload_to="albums/%Y/%m/",
-        width_field="image_width",
-        height_field="image_height",
-        renditions_ready_field="image_renditions_ready",
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_renditions_ready = models.BooleanField(default=True, editable=False)
-    caption = models.CharField(_("caption"), max_length=500, blank=True)
-    alt = models.CharField(
-        _("alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the photo for readers who cannot see it."),
+    image = models.ForeignKey(
+        LibraryImage,
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Its caption and alt text in each language are the image's own."),
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
@@ -152,7 +141,8 @@ class Photo(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self):
-        return first_filled(self, "caption") or _("Photo %(number)s") % {"number": self.pk}
+        caption = first_filled(self.image, "caption") if self.image_id else ""
+        return caption or _("Photo %(number)s") % {"number": self.pk}
 
     def get_absolute_url(self):
         return self.url_in(translation.get_language())

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from media_library.models import Album, Cartoon, NewsPic, Photo, Video
+from media_library.models import Album, Cartoon, NewsPic, Video
 
 
 @register([Cartoon, NewsPic])
@@ -11,11 +11,6 @@ class PictureTranslationOptions(TranslationOptions):
 @register(Album)
 class AlbumTranslationOptions(TranslationOptions):
     fields = ("title", "description")
-
-
-@register(Photo)
-class PhotoTranslationOptions(TranslationOptions):
-    fields = ("caption", "alt")
 
 
 @register(Video)

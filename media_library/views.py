@@ -50,9 +50,12 @@ class NewsPicDetailView(NeighboursMixin, DetailView):
 
 class AlbumListView(GridListMixin, ListView):
     model = Album
+    list_related = ("cover",)
     list_prefetch = (
         Prefetch(
-            "photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="first_photos"
+            "photos",
+            queryset=Photo.objects.select_related("image").order_by("order", "pk")[:1],
+            to_attr="first_photos",
         ),
     )
 
@@ -60,9 +63,13 @@ class AlbumListView(GridListMixin, ListView):
         return super().get_queryset().annotate(photo_total=Count("photos"))
 
 
+ALBUM_PHOTOS = Prefetch("photos", queryset=Photo.objects.select_related("image"))
+
+
 class AlbumDetailView(EditionDetailMixin, DetailView):
     model = Album
-    detail_prefetch = ("photos", "tags")
+    detail_related = ("cover",)
+    detail_prefetch = (ALBUM_PHOTOS, "tags")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -74,7 +81,7 @@ class PhotoDetailView(EditionDetailMixin, DetailView):
     """One photo of an album, on a page of its own: what a thumbnail links to."""
 
     model = Album
-    detail_prefetch = ("photos",)
+    detail_prefetch = (ALBUM_PHOTOS,)
     template_name = "media_library/photo_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -144,6 +151,7 @@ class MediaIndexView(TemplateView):
             cartoons=latest(Cartoon),
             newspics=latest(NewsPic),
             albums=latest(Album)
+            .select_related("cover")
             .annotate(photo_total=Count("photos"))
             .prefetch_related(*AlbumListView.list_prefetch),
             videos=latest(Video),

@@ -1,7 +1,10 @@
+from functools import partial
+
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from nejat.publishing.editions import same_page_in
+from nejat.caching.chrome import cached
+from nejat.publishing.editions import page_path, same_page_in
 from nejat.site.chrome import site_chrome, site_settings
 
 
@@ -15,5 +18,11 @@ def site(request):
     return {
         "site": SimpleLazyObject(site_settings),
         "site_pages": SimpleLazyObject(lambda: site_chrome(language)["pages"]),
-        "alternates": SimpleLazyObject(lambda: same_page_in(request)),
+        "alternates": SimpleLazyObject(partial(alternates, request)),
     }
+
+
+def alternates(request):
+    """This page in every edition: the same for every request of this address."""
+    path = page_path(request)
+    return cached("alternates", partial(same_page_in, request), get_language(), path)

@@ -7,6 +7,8 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Category
+from nejat.media.demo_images import abstract_picture
+from nejat.media.models import LibraryImage
 from nejat.publishing.tags import Tag
 
 TITLES = {
@@ -51,6 +53,16 @@ def make_tag(slug="rivers", languages=tuple(TAG_LABELS)):
         setattr(tag, localized("label_slug", language), slug)
     tag.save()
     return tag
+
+
+def make_library_image(file=None, **fields):
+    """A picture in the image library (a small abstract one unless ``file`` is given);
+    ``fields`` such as ``alt_fa="…"`` or ``focal_x=20``."""
+    image = LibraryImage(file=file or abstract_picture(next(_counter), size=(160, 120)))
+    for field, value in fields.items():
+        setattr(image, field, value)
+    image.save()
+    return image
 
 
 def make_article(category, languages=("en",), status="published", days_ago=1, **fields):

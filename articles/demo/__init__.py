@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Author, Category, Comment, Source
 from nejat.media.demo_images import abstract_picture
+from nejat.media.models import LibraryImage
 
 HERE = Path(__file__).resolve().parent
 ARTICLE_FIELDS = (
@@ -18,8 +19,6 @@ ARTICLE_FIELDS = (
     "body",
     "byline",
     "translator",
-    "image_alt",
-    "image_caption",
 )
 
 
@@ -98,7 +97,15 @@ def create_article(number, entry, categories, credits, tags, now):
             setattr(article, build_localized_fieldname(field, language), texts.get(field, ""))
         slug = slugify(texts["title"], allow_unicode=True)[:250]
         setattr(article, build_localized_fieldname("slug", language), slug)
-    article.image = abstract_picture(number)
+    article.image = LibraryImage.objects.create(
+        file=abstract_picture(number),
+        title=next(iter(entry["translations"].values()))["title"][:200],
+        **{
+            build_localized_fieldname(word, language): texts.get(f"image_{word}", "")
+            for language, texts in entry["translations"].items()
+            for word in ("alt", "caption")
+        },
+    )
     article.save()
     article.tags.set([tags[slug] for slug in entry["tags"]])
     article.authors.set([credits["authors"][slug] for slug in entry.get("authors", [])])

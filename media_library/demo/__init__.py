@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 from media_library.demo.mp4 import generate_mp4
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
 from nejat.media.demo_images import abstract_picture
+from nejat.media.models import LibraryImage
 
 HERE = Path(__file__).resolve().parent
 # Pictures of their own: seeds past those the articles use.
@@ -80,13 +81,14 @@ def seed_albums(command, entries, tags, now):
         album.save()
         album.tags.set([tags[slug] for slug in entry["tags"]])
         for order in range(entry["photos"]):
-            photo = Photo(album=album, order=order + 1)
+            image = LibraryImage(title=str(album)[:200])
             for language, texts in entry["translations"].items():
                 caption = texts["captions"][order % len(texts["captions"])]
-                setattr(photo, build_localized_fieldname("caption", language), caption)
-                setattr(photo, build_localized_fieldname("alt", language), caption)
-            photo.image = abstract_picture(FIRST_SEED + 100 * number + order, size=PHOTO_SIZE)
-            photo.save()
+                setattr(image, build_localized_fieldname("caption", language), caption)
+                setattr(image, build_localized_fieldname("alt", language), caption)
+            image.file = abstract_picture(FIRST_SEED + 100 * number + order, size=PHOTO_SIZE)
+            image.save()
+            Photo.objects.create(album=album, image=image, order=order + 1)
             done += 1
             command.progress("Album photos", done, total)
         created += 1

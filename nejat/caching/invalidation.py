@@ -9,6 +9,7 @@ makes them calls ``invalidate()``.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from nejat.caching.generation import invalidate
+from nejat.media.models import LibraryImage
 from nejat.media.tasks import renditions_made
 from nejat.publishing.models import publishable_models
 from nejat.publishing.tags import Tag, TaggedItem
@@ -44,7 +45,8 @@ def renditions_ready(sender, **kwargs):
 
 
 def watch_content():
-    for model in [*publishable_models(), Tag, TaggedItem]:
+    # A library image's words and focal point show on every page that chose it.
+    for model in [*publishable_models(), Tag, TaggedItem, LibraryImage]:
         watch(model)
     watch_links(TaggedItem)
     # Pages showing an original while its renditions were made now get them.

@@ -14,7 +14,9 @@ class EditorialConfig(AppConfig):
         from django.contrib import admin
         from taggit.models import Tag as UntranslatedTag
 
+        from nejat.editorial.library_admin import LibraryImageAdmin
         from nejat.editorial.term_admin import TagAdmin
+        from nejat.media.models import LibraryImage
         from nejat.publishing.tags import Tag
 
         admin.site.site_header = _("Nejat administration")
@@ -23,6 +25,7 @@ class EditorialConfig(AppConfig):
         if admin.site.is_registered(UntranslatedTag):
             admin.site.unregister(UntranslatedTag)
         admin.site.register(Tag, TagAdmin)
+        admin.site.register(LibraryImage, LibraryImageAdmin)
 
     def desk_entries(self, user):
         """Tags without a label in a language, for the admin's desk (nejat.editorial.desk)."""

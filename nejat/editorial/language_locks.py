@@ -27,8 +27,8 @@ def lock_other_languages(form_class, model, languages):
 def untranslated_fields(model_admin):
     """The fields of an admin's (or inline's) form that belong to no language."""
     model = model_admin.model
-    originals = set(translator.get_options_for_model(model).all_fields)
     localized = set(localized_fields(model))
+    originals = set(translator.get_options_for_model(model).all_fields) if localized else set()
     if model_admin.fieldsets:
         names = flatten_fieldsets(model_admin.fieldsets)
     else:

@@ -23,6 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from nejat.media.renditions import (
+    crop_name,
+    crop_size,
+    crop_widths,
     fallback_extension,
     make_renditions,
     rendition_name,
@@ -117,6 +120,12 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         return ready_field is None or getattr(self.instance, ready_field)
 
     @property
+    def focal(self):
+        """The focal point (percent across, percent down) of an image that has one."""
+        fields = self.field.focal_fields
+        return tuple(getattr(self.instance, name) for name in fields) if fields else None
+
+    @property
     def widths(self):
         if not self.renditions_ready:
             return [self.original_width]
@@ -142,6 +151,35 @@ class ResponsiveImageFieldFile(ImageFieldFile):
             for w in widths or self.widths
         )
 
+    def crop_widths(self, crop):
+        if not self.renditions_ready or self.focal is None:
+            return [self.original_width]
+        return crop_widths(crop, self.original_width, self.original_height)
+
+    def crop_height(self, crop, width):
+        box_width, box_height = crop_size(crop, self.original_width, self.original_height)
+        return max(1, round(box_height * width / box_width))
+
+    def crop_url(self, crop, width, extension="webp"):
+        """The crop around the focal point no wider than ``width``; the original while
+        the renditions are being made (or for an image without a focal point)."""
+        if not self.renditions_ready or self.focal is None:
+            return self.url
+        if extension == "fallback":
+            extension = fallback_extension(self.name)
+        widths = self.crop_widths(crop)
+        chosen = max([w for w in widths if w <= width] or widths[:1])
+        return self.storage.url(crop_name(self.name, crop, chosen, extension, self.focal))
+
+    def crop_srcset(self, crop, widths):
+        return ", ".join(f"{self.crop_url(crop, w)} {w}w" for w in widths)
+
+    @property
+    def rendition_names(self):
+        return rendition_names(
+            self.name, self.original_width or 0, self.original_height or 0, self.focal
+        )
+
     @property
     def smallest_url(self):
         return self.rendition_url(0)
@@ -159,29 +197,33 @@ class ResponsiveImageFieldFile(ImageFieldFile):
 
     @property
     def share_url(self):
-        return self._url_of(share_rendition_name(self.name))
+        return self._url_of(share_rendition_name(self.name, self.focal))
 
     def delete(self, save=True):
         if self:
-            for name in rendition_names(self.name, self.original_width or 0):
+            for name in self.rendition_names:
                 self.storage.delete(name)
         super().delete(save)
 
 
 class ResponsiveImageField(UnguessableNameMixin, models.ImageField):
     """An image with renditions; ``renditions_ready_field`` names the model's boolean
-    field that says whether they have been made (as ``width_field`` names its width)."""
+    field that says whether they have been made (as ``width_field`` names its width);
+    ``focal_fields`` name the two fields of its focal point, for its crops."""
 
     attr_class = ResponsiveImageFieldFile
 
-    def __init__(self, *args, renditions_ready_field=None, **kwargs):
+    def __init__(self, *args, renditions_ready_field=None, focal_fields=None, **kwargs):
         self.renditions_ready_field = renditions_ready_field
+        self.focal_fields = focal_fields
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         if self.renditions_ready_field:
             kwargs["renditions_ready_field"] = self.renditions_ready_field
+        if self.focal_fields:
+            kwargs["focal_fields"] = self.focal_fields
         return name, path, args, kwargs
 
     def contribute_to_class(self, cls, name, **kwargs):

@@ -92,3 +92,14 @@ def places_showing(image, limit=20):
             )
             places.extend(model._base_manager.filter(showing)[:limit])
     return places
+
+
+def places_choosing(image, limit=20):
+    """Items that chose the image as theirs (a featured image, a cover, a photo), up to
+    ``limit`` of each kind."""
+    places = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is LibraryImage:
+                places.extend(model._base_manager.filter(**{field.name: image})[:limit])
+    return places

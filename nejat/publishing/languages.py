@@ -42,7 +42,10 @@ def languages_with(obj, field):
 
 
 def localized_fields(model):
-    """Each translated field's name in each language (``title_fa``), mapped to its language."""
+    """Each translated field's name in each language (``title_fa``), mapped to its
+    language; none for a model without translated fields."""
+    if model not in translator.get_registered_models():
+        return {}
     options = translator.get_options_for_model(model)
     return {
         build_localized_fieldname(field, code): code

@@ -29,7 +29,8 @@ class Page:
 
 def keyset_page(queryset, params, size):
     """The page of ``queryset`` (ordered by ``-publish_at, -pk``) that ``params``
-    (the request's query) asks for."""
+    (the request's query) asks for. The queryset may give the items or only their
+    pks (``values_list("pk", flat=True)``)."""
     older, newer = params.get("older"), params.get("newer")
     if not older and not newer:
         return _first_page(queryset, size)
@@ -75,9 +76,13 @@ def _first_page(queryset, size):
 def _page(items, newer, older):
     return Page(
         object_list=items,
-        newer=f"?{urlencode({'newer': items[0].pk})}" if newer and items else None,
-        older=f"?{urlencode({'older': items[-1].pk})}" if older and items else None,
+        newer=f"?{urlencode({'newer': _pk(items[0])})}" if newer and items else None,
+        older=f"?{urlencode({'older': _pk(items[-1])})}" if older and items else None,
     )
+
+
+def _pk(item):
+    return getattr(item, "pk", item)
 
 
 def _number(value):

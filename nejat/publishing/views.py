@@ -11,11 +11,13 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from nejat.publishing.calendars import GREGORIAN, GREGORIAN_YEARS_FROM, JALALI, calendar_of
+from nejat.publishing.cards import Cards
 from nejat.publishing.editions import page_path, same_page_in
 from nejat.publishing.languages import in_every_language, other_languages_fields
 from nejat.publishing.models import sees_unpublished
@@ -28,7 +30,9 @@ class EditionListMixin:
     ``model`` must use ``PublishableQuerySet``; ``list_related`` and
     ``list_prefetch`` keep the query count fixed however many items a page shows.
     With ``keyset``, pages follow the newest-first order by their first or last item
-    (``pagination``), so the deepest page costs what the first does.
+    (``pagination``), so the deepest page costs what the first does. With
+    ``kept_cards`` (a template that keeps each item's card), the page asks only for
+    the pks of its items, and ``shown()`` fetches the items for cards made afresh.
     """
 
     paginate_by = settings.NEJAT_PAGE_SIZE
@@ -36,15 +40,21 @@ class EditionListMixin:
     list_prefetch = ()
     ordering = ("-publish_at", "-pk")
     keyset = False
+    kept_cards = False
 
     def paginate_queryset(self, queryset, page_size):
-        if not self.keyset:
-            paginator, page, items, is_paginated = super().paginate_queryset(queryset, page_size)
+        if self.kept_cards:
+            queryset = queryset.values_list("pk", flat=True)
+        if self.keyset:
+            page = keyset_page(queryset, self.request.GET, page_size)
+            self.pagination_links = (page.newer, page.older)
+            paginator, is_paginated = None, bool(page.newer or page.older)
+        else:
+            paginator, page, _items, is_paginated = super().paginate_queryset(queryset, page_size)
             self.pagination_links = numbered_links(page, self.request.path)
-            return paginator, page, items, is_paginated
-        page = keyset_page(queryset, self.request.GET, page_size)
-        self.pagination_links = (page.newer, page.older)
-        return None, page, page.object_list, bool(page.newer or page.older)
+        if self.kept_cards:
+            page.object_list = self.cards.of(page.object_list)
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -52,15 +62,20 @@ class EditionListMixin:
         return {**context, "pagination": {"newer": newer, "older": older}}
 
     def get_queryset(self):
-        language = get_language()
+        items = self.model.objects.published().in_language(get_language()).order_by(*self.ordering)
+        return items if self.kept_cards else self.shown(items)
+
+    def shown(self, items):
+        """``items`` with what a page shows of each: the edition's columns, relations."""
         return (
-            self.model.objects.published()
-            .in_language(language)
-            .defer(*other_languages_fields(self.model, language))
+            items.defer(*other_languages_fields(self.model, get_language()))
             .select_related(*self.list_related)
             .prefetch_related(*self.list_prefetch)
-            .order_by(*self.ordering)
         )
+
+    @cached_property
+    def cards(self):
+        return Cards(lambda: self.shown(self.model.objects.all()))
 
 
 class NotInThisEdition(Http404):

@@ -1,13 +1,11 @@
 """How one WordPress post or page becomes ours: its text in one language, its slug,
 featured image, tags and body (links and files on the old site rewritten)."""
 
-import contextlib
 import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files import File
 from django.utils import timezone
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
@@ -58,13 +56,11 @@ class PostMapping:
             )
         setattr(obj, localized("slug", language), slug)
         self.notes(item, title, body, label)
-        files = contextlib.ExitStack()
-        with files:
-            if isinstance(obj, Article):
-                self.fill_article(obj, item, language, label, own or first_public, files)
-            else:
-                obj.order = item.menu_order
-                obj.save()
+        if isinstance(obj, Article):
+            self.fill_article(obj, item, language, label, own or first_public)
+        else:
+            obj.order = item.menu_order
+            obj.save()
         created = self.date(item)
         modified = wordpress_date(item.modified, item.modified_gmt, self.zone)
         type(obj).objects.filter(pk=obj.pk).update(
@@ -81,7 +77,7 @@ class PostMapping:
         elif item.status == "private":
             self.report.note("private in WordPress: imported as a draft", label)
 
-    def fill_article(self, article, item, language, label, leads, files):
+    def fill_article(self, article, item, language, label, leads):
         category = self.terms.primary_category(item, language)
         new = article.pk is None
         if new or leads:
@@ -96,12 +92,12 @@ class PostMapping:
             # Another site's version of a story, written by someone else: its translation.
             name = getattr(author, localized("name", language)) or str(author)
             setattr(article, localized("translator", language), name[:200])
-        attachment = self.featured_image(article, item, language, label, files)
+        attachment = self.featured_image(article, item, language, label)
         article.save()
         if author and not authors:
             article.authors.add(author)
         if attachment is not None and article.image:
-            self.old_image_addresses(article.image, attachment)
+            self.old_image_addresses(article.image.file, attachment)
         self.add_tags(article, self.terms.tags(item, language, category), new)
 
     def add_tags(self, article, tags, new):
@@ -114,7 +110,7 @@ class PostMapping:
             TaggedItem(content_type=kind, object_id=article.pk, tag=tag) for tag in wanted.values()
         )
 
-    def featured_image(self, article, item, language, label, files):
+    def featured_image(self, article, item, language, label):
         thumbnail = int(item.meta_value("_thumbnail_id") or 0)
         if not thumbnail:
             return
@@ -122,19 +118,30 @@ class PostMapping:
         if attachment is None:
             self.report.note("featured image not in the export", label)
             return
-        setattr(article, localized("image_alt", language), attachment.alt[:250])
-        caption = plain_text(attachment.caption)[:300]
-        setattr(article, localized("image_caption", language), caption)
-        if article.image and same_file(article.image.name, attachment.path):
-            return attachment
-        path = self.uploads.image(attachment.path)
-        if path is None:
-            return attachment
-        if self.dry_run:
-            self.report.count("featured images", "to copy")
-        else:
-            article.image = File(files.enter_context(path.open("rb")), name=path.name)
+        image = article.image
+        # Another site's copy of the same story's picture may be the one already chosen.
+        if not (image and same_file(image.file.name, attachment.path)):
+            name = self.uploads.copy(attachment.path)
+            if name is None or PurePosixPath(name).suffix.lower() not in IMAGE_SUFFIXES:
+                return attachment
+            if self.dry_run:
+                self.report.count("featured images", "to copy")
+                return attachment
+            image, _created = LibraryImage.objects.get_or_create(
+                file=name,
+                defaults={"renditions_ready": False, "title": plain_text(attachment.title)[:200]},
+            )
+            article.image = image
             self.report.count("featured images", "copied")
+        # Each site's words for the picture, in its language (another site's are kept).
+        words = {"alt": attachment.alt[:250], "caption": plain_text(attachment.caption)[:500]}
+        changed = False
+        for field, value in words.items():
+            if value and not getattr(image, localized(field, language)):
+                setattr(image, localized(field, language), value)
+                changed = True
+        if changed:
+            image.save()
         return attachment
 
     def old_image_addresses(self, image, attachment):

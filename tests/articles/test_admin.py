@@ -6,11 +6,13 @@ from PIL import Image
 
 from articles.models import Article
 from nejat.media.demo_images import abstract_picture
-from tests.factories import make_article
+from nejat.media.models import LibraryImage
+from tests.factories import make_article, make_library_image
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/article/add/"
+LIBRARY_ADD_URL = "/admin/nejat_media/libraryimage/add/"
 
 
 def article_form(category, **overrides):
@@ -27,6 +29,10 @@ def article_form(category, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def library_form(**overrides):
+    return {"title": "Reading room on Sunday", "focal_x": 50, "focal_y": 50, **overrides}
 
 
 def upload(name, content, content_type="image/jpeg"):
@@ -48,17 +54,15 @@ class TestArticleAdmin:
     def test_editor_adds_an_article_and_authorship_is_recorded(
         self, editor_client, editor, category
     ):
-        picture = abstract_picture(3)
-        data = article_form(
-            category, image=upload("river.jpg", picture.read()), image_alt_en="Green circles"
-        )
+        image = make_library_image(abstract_picture(3), alt_en="Green circles")
+        data = article_form(category, image=image.pk)
         response = editor_client.post(ADD_URL, data)
         assert response.status_code == 302, form_errors(response)
         article = Article.objects.get(slug_en="library-opens-on-sundays")
         assert article.created_by == editor and article.updated_by == editor
         assert sorted(article.tags.names()) == ["books", "libraries"]
         assert article.languages == ["en"]
-        assert article.image_width == 1200
+        assert article.image == image and article.image.width == 1200
 
     def test_body_is_sanitised_when_saved_through_the_admin(self, editor_client, category):
         dirty = (
@@ -116,6 +120,8 @@ class TestArticleAdmin:
 
 
 class TestBadUploads:
+    """Pictures are uploaded into the image library, which checks them by content."""
+
     @pytest.mark.parametrize(
         "name, content",
         [
@@ -125,50 +131,46 @@ class TestBadUploads:
         ],
     )
     def test_file_that_is_not_an_image_is_refused_whatever_its_name(
-        self, editor_client, category, name, content
+        self, editor_client, name, content
     ):
-        response = editor_client.post(ADD_URL, article_form(category, image=upload(name, content)))
+        response = editor_client.post(LIBRARY_ADD_URL, library_form(file=upload(name, content)))
         errors = form_errors(response)
-        assert "image" in errors
-        assert Article.objects.count() == 0
-        assert "Library opens on Sundays" in response.content.decode()
+        assert "file" in errors
+        assert LibraryImage.objects.count() == 0
+        assert "Reading room on Sunday" in response.content.decode()
 
-    def test_truncated_image_is_refused(self, editor_client, category):
+    def test_truncated_image_is_refused(self, editor_client):
         whole = abstract_picture(5).read()
         response = editor_client.post(
-            ADD_URL, article_form(category, image=upload("cut.jpg", whole[: len(whole) // 2]))
+            LIBRARY_ADD_URL, library_form(file=upload("cut.jpg", whole[: len(whole) // 2]))
         )
-        assert "damaged or incomplete" in str(form_errors(response)["image"])
+        assert "damaged or incomplete" in str(form_errors(response)["file"])
 
-    def test_image_over_the_pixel_limit_is_refused_before_decoding(
-        self, editor_client, category, settings
-    ):
+    def test_image_over_the_pixel_limit_is_refused_before_decoding(self, editor_client, settings):
         settings.NEJAT_MAX_IMAGE_PIXELS = 1_000_000
         bomb = png_bytes((5000, 5000))  # 25 megapixels in a few kilobytes
         assert len(bomb) < 100_000
         response = editor_client.post(
-            ADD_URL, article_form(category, image=upload("bomb.png", bomb, "image/png"))
+            LIBRARY_ADD_URL, library_form(file=upload("bomb.png", bomb, "image/png"))
         )
-        assert "too large" in str(form_errors(response)["image"])
+        assert "too large" in str(form_errors(response)["file"])
 
-    def test_decompression_bomb_far_over_pillows_limit_is_refused(
-        self, editor_client, category, settings
-    ):
+    def test_decompression_bomb_far_over_pillows_limit_is_refused(self, editor_client, settings):
         settings.NEJAT_MAX_IMAGE_PIXELS = 1_000_000
         bomb = png_bytes((12000, 12000))
         response = editor_client.post(
-            ADD_URL, article_form(category, image=upload("bomb.png", bomb, "image/png"))
+            LIBRARY_ADD_URL, library_form(file=upload("bomb.png", bomb, "image/png"))
         )
-        assert "too large" in str(form_errors(response)["image"])
+        assert "too large" in str(form_errors(response)["file"])
 
-    def test_error_is_translated(self, client, editor, category):
+    def test_error_is_translated(self, client, editor):
         client.force_login(editor)
         response = client.post(
-            ADD_URL,
-            article_form(category, image=upload("x.jpg", b"not an image")),
+            LIBRARY_ADD_URL,
+            library_form(file=upload("x.jpg", b"not an image")),
             HTTP_ACCEPT_LANGUAGE="fa",
         )
-        message = str(form_errors(response)["image"])
+        message = str(form_errors(response)["file"])
         assert "JPEG" in message and "Upload a JPEG" not in message
 
 

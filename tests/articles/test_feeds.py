@@ -4,7 +4,7 @@ import feedparser
 import pytest
 
 from nejat.media.demo_images import abstract_picture
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_category, make_library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ class TestEditionFeed:
                 days_ago=1,
                 summary_en="Trees along the river.",
                 byline_en="Sara Field",
-                image=abstract_picture(3),
+                image=make_library_image(abstract_picture(3)),
             ),
             "older": make_article(category, languages=("en",), days_ago=3),
             "persian_only": make_article(category, languages=("fa",), days_ago=2),
@@ -128,7 +128,9 @@ class TestQueryCounts:
     ):
         for day in range(count):
             picture = abstract_picture(day, size=(160, 120))
-            make_article(category, languages=("fa",), days_ago=day + 1, image=picture)
+            make_article(
+                category, languages=("fa",), days_ago=day + 1, image=make_library_image(picture)
+            )
         with django_assert_num_queries(queries):
             response = client.get(url)
         assert len(feedparser.parse(response.content).entries) == min(count, 20)

@@ -4,7 +4,7 @@ English and in Persian (right to left), with as much in them as the demo site ha
 import pytest
 
 from tests.browser.conftest import watched
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_category, make_library_image
 from tests.media_library.factories import make_album, small_picture
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,11 +43,17 @@ def newsroom():
     category = make_category()
     for number in range(30):
         make_article(
-            category, languages=["en", "fa"], image=small_picture(number), **long_titles(number)
+            category,
+            languages=["en", "fa"],
+            image=make_library_image(small_picture(number)),
+            **long_titles(number),
         )
     for number in range(5):
         make_album(
-            languages=["en", "fa"], photos=2, cover=small_picture(number), **long_titles(number)
+            languages=["en", "fa"],
+            photos=2,
+            cover=make_library_image(small_picture(number)),
+            **long_titles(number),
         )
     return make_album(languages=["en", "fa"], photos=12, **long_titles(99))
 

@@ -10,6 +10,7 @@ from tests.factories import make_article, make_category
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ADD_ARTICLE = "/admin/articles/article/add/"
+ADD_CARTOON = "/admin/media_library/cartoon/add/"
 
 
 def open_tab(page, field_id):
@@ -29,6 +30,20 @@ def test_a_persian_article_without_a_category_comes_back_on_the_persian_tab(live
     page.select_option("#modeltranslation-main-switch", label="fa")
     page.fill("#id_title_fa", "کتاب‌خوانی در روستا")
     page.fill("#id_slug_fa", "کتاب-خوانی")
+    save(page)
+
+    assert open_tab(page, "id_title_fa") == "fa"
+    assert open_tab(page, "id_body_fa") == "fa"
+    expect(page.locator("#id_title_fa")).to_have_value("کتاب‌خوانی در روستا")
+    expect(page.locator(".field-category .errorlist")).to_be_visible()
+
+
+def test_a_persian_cartoon_with_an_error_names_the_picture_to_choose_again(live_server, signed_in):
+    page = signed_in
+    page.goto(live_server.url + ADD_CARTOON)
+    page.select_option("#modeltranslation-main-switch", label="fa")
+    page.fill("#id_title_fa", "کاریکاتور روز")
+    page.fill("#id_publish_at_0", "not a date")
     page.set_input_files(
         "#id_image",
         files=[
@@ -42,9 +57,9 @@ def test_a_persian_article_without_a_category_comes_back_on_the_persian_tab(live
     save(page)
 
     assert open_tab(page, "id_title_fa") == "fa"
-    assert open_tab(page, "id_body_fa") == "fa"
-    expect(page.locator("#id_title_fa")).to_have_value("کتاب‌خوانی در روستا")
-    expect(page.locator(".field-category .errorlist")).to_be_visible()
+    assert open_tab(page, "id_caption_fa") == "fa"
+    expect(page.locator("#id_title_fa")).to_have_value("کاریکاتور روز")
+    expect(page.locator(".field-publish_at .errorlist")).to_be_visible()
     notice = page.locator(".field-image .errorlist.upload-lost")
     expect(notice).to_have_text(
         "The file you chose (river.jpg) was not saved because the form had errors: choose it again."

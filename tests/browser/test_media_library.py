@@ -28,11 +28,11 @@ def test_lightbox_opens_moves_with_the_arrow_keys_and_escape_returns_focus(
     dialog = page.locator("dialog.lightbox")
     assert dialog.is_visible()
     assert page.url == live_server.url + album.url_in("en"), "the click opens no new page"
-    assert current_caption(page) == photos[0].caption_en
+    assert current_caption(page) == photos[0].image.caption_en
     assert "/renditions/" in page.locator("dialog.lightbox img").get_attribute("src")
 
     page.keyboard.press("ArrowRight")
-    assert current_caption(page) == photos[1].caption_en
+    assert current_caption(page) == photos[1].image.caption_en
     assert page.locator(".lightbox__count").inner_text() == "2 / 4"
 
     page.keyboard.press("Escape")
@@ -46,13 +46,13 @@ def test_in_a_right_to_left_edition_the_arrow_keys_follow_the_reading_direction(
     photos = list(album.photos.all())
     page.goto(live_server.url + album.url_in("fa"))
     page.locator(".gallery__link").nth(1).click()
-    assert current_caption(page) == photos[1].caption_fa
+    assert current_caption(page) == photos[1].image.caption_fa
     page.keyboard.press("ArrowLeft")
-    assert current_caption(page) == photos[2].caption_fa
+    assert current_caption(page) == photos[2].image.caption_fa
     assert page.locator(".lightbox__count").inner_text() == "۳ / ۴"
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert current_caption(page) == photos[0].caption_fa
+    assert current_caption(page) == photos[0].image.caption_fa
     page.keyboard.press("Escape")
     expect(thumbnail_of(page, photos[0], "fa")).to_be_focused()
 
@@ -67,7 +67,7 @@ def test_close_button_and_a_swipe_work_too(live_server, page, album):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.2, middle_y, steps=5)
     page.mouse.up()
-    assert current_caption(page) == photos[1].caption_en
+    assert current_caption(page) == photos[1].image.caption_en
     page.locator(".lightbox__close").click()
     expect(page.locator("dialog.lightbox")).to_be_hidden()
     expect(thumbnail_of(page, photos[1], "en")).to_be_focused()
@@ -80,7 +80,7 @@ def test_without_javascript_each_thumbnail_opens_the_photo_page(live_server, bro
     page.goto(live_server.url + album.url_in("en"))
     page.locator(".gallery__link").nth(2).click()
     page.wait_for_url(live_server.url + photo.url_in("en"))
-    assert photo.caption_en in page.locator("figcaption").inner_text()
+    assert photo.image.caption_en in page.locator("figcaption").inner_text()
     context.close()
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from nejat.media.demo_images import abstract_picture
-from tests.factories import make_article, make_category, make_tag
+from tests.factories import make_article, make_category, make_library_image, make_tag
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,7 +15,10 @@ def articles():
     made = []
     for number in range(12):
         article = make_article(
-            category, languages=EDITIONS, days_ago=number + 1, image=abstract_picture(number)
+            category,
+            languages=EDITIONS,
+            days_ago=number + 1,
+            image=make_library_image(abstract_picture(number)),
         )
         article.tags.add(tag)
         made.append(article)

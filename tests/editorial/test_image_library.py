@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from nejat.media.demo_images import abstract_picture
 from nejat.media.models import LibraryImage
-from tests.articles.test_admin import upload
+from tests.articles.test_admin import library_form, upload
 from tests.factories import make_article
 
 ADD_URL = "/admin/nejat_media/libraryimage/add/"
@@ -20,7 +20,9 @@ ADD_URL = "/admin/nejat_media/libraryimage/add/"
 def library_image(editor_client):
     response = editor_client.post(
         ADD_URL,
-        {"file": upload("harbour.jpg", abstract_picture(2).read()), "title": "Harbour at dawn"},
+        library_form(
+            file=upload("harbour.jpg", abstract_picture(2).read()), title="Harbour at dawn"
+        ),
     )
     assert response.status_code == 302
     return LibraryImage.objects.get()
@@ -72,7 +74,7 @@ def test_images_in_the_text_cost_one_query_however_many(category, editor_client,
     settings.NEJAT_PAGE_CACHE = False
     for number in range(3):
         picture = upload(f"p{number}.jpg", abstract_picture(number).read())
-        editor_client.post(ADD_URL, {"file": picture})
+        editor_client.post(ADD_URL, library_form(file=picture))
     images = list(LibraryImage.objects.all())
     plain = make_article(category, slug_en="plain")
     one = make_article(category, slug_en="one", body_en=body_with(images[0]))

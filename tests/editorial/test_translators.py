@@ -86,17 +86,21 @@ class TestTranslators:
         page = client.get(change_url(album))
         data = form_data(page)
         prefix = page.context["inline_admin_formsets"][0].formset.prefix
-        data.update(
-            {
-                f"{prefix}-0-caption_fa": "شرح عکس",
-                f"{prefix}-0-caption_en": "Changed by the translator",
-                f"{prefix}-0-order": "99",
-                f"{prefix}-0-DELETE": "on",
-            }
-        )
-        response = client.post(change_url(album), data)
-        assert response.status_code == 302
-        photo.refresh_from_db()
-        assert photo.caption_fa == "شرح عکس"
-        assert photo.caption_en != "Changed by the translator" and photo.order != 99
+        data.update({f"{prefix}-0-order": "99", f"{prefix}-0-DELETE": "on"})
+        assert client.post(change_url(album), data).status_code == 302
         assert Photo.objects.filter(album=album).count() == 2
+        photo.refresh_from_db()
+        assert photo.order != 99
+
+        # The words belong to the picture, in the image library.
+        image = photo.image
+        page = client.get(change_url(image))
+        assert page.status_code == 200
+        data = form_data(page)
+        data.update(caption_fa="شرح عکس", caption_en="Changed by the translator", focal_x="5")
+        response = client.post(change_url(image), data)
+        assert response.status_code == 302
+        image.refresh_from_db()
+        assert image.caption_fa == "شرح عکس"
+        assert image.caption_en != "Changed by the translator" and image.focal_x == 50
+        assert client.get(f"/admin/nejat_media/libraryimage/{image.pk}/delete/").status_code == 403

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.test import Client
 
 from media_library.models import Cartoon
-from nejat.media.renditions import rendition_names
+from tests.factories import make_article
 from tests.media_library.factories import make_album, make_cartoon, make_photo, make_video
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ UNGUESSABLE = re.compile(r"^[a-z/]+/\d{4}/\d{2}/[A-Za-z0-9_-]{22}/[^/]+$")
 
 
 def every_file(image):
-    return [image.name, *rendition_names(image.name, image.original_width)]
+    return [image.name, *image.rendition_names]
 
 
 def test_every_upload_lands_in_a_folder_nobody_can_guess():
@@ -26,7 +26,7 @@ def test_every_upload_lands_in_a_folder_nobody_can_guess():
     album = make_album()
     photo = make_photo(album)
     assert UNGUESSABLE.match(cartoon.image.name), cartoon.image.name
-    assert UNGUESSABLE.match(photo.image.name), photo.image.name
+    assert UNGUESSABLE.match(photo.image.file.name), photo.image.file.name
     token = cartoon.image.name.split("/")[-2]
     assert token not in make_cartoon(status="draft").image.name
 
@@ -45,20 +45,34 @@ def test_unpublishing_moves_the_files_and_their_renditions(django_capture_on_com
     assert cartoon.image.name != public[0] and UNGUESSABLE.match(cartoon.image.name)
 
 
-def test_an_albums_photos_and_a_videos_file_move_too(django_capture_on_commit_callbacks):
+def test_an_albums_photos_move_unless_readers_see_them_elsewhere(
+    category, django_capture_on_commit_callbacks
+):
     album = make_album()
-    photo = make_photo(album)
-    video = make_video(source="file")
-    before = [photo.image.name, video.file.name]
+    only_here, also_in_an_article = make_photo(album).image, make_photo(album, order=1).image
+    make_article(category, image=also_in_an_article)
+    before = {image.pk: image.file.name for image in (only_here, also_in_an_article)}
     with django_capture_on_commit_callbacks(execute=True):
-        for item in (album, video):
-            item.status = item.Status.DRAFT
-            item.save()
-    photo.refresh_from_db()
+        album.status = album.Status.DRAFT
+        album.save()
+    only_here.refresh_from_db()
+    also_in_an_article.refresh_from_db()
+    assert only_here.file.name != before[only_here.pk]
+    assert UNGUESSABLE.match(only_here.file.name)
+    assert not default_storage.exists(before[only_here.pk])
+    assert default_storage.exists(only_here.file.name)
+    assert also_in_an_article.file.name == before[also_in_an_article.pk]
+
+
+def test_a_videos_file_moves_too(django_capture_on_commit_callbacks):
+    video = make_video(source="file")
+    before = video.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        video.status = video.Status.DRAFT
+        video.save()
     video.refresh_from_db()
-    assert [photo.image.name, video.file.name] != before
-    assert not any(default_storage.exists(name) for name in before)
-    assert default_storage.exists(photo.image.name) and default_storage.exists(video.file.name)
+    assert video.file.name != before and not default_storage.exists(before)
+    assert default_storage.exists(video.file.name)
 
 
 def test_saving_a_draft_again_or_publishing_moves_nothing(django_capture_on_commit_callbacks):

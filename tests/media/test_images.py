@@ -2,11 +2,12 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.template import Context, Template
 from PIL import Image
 
 from nejat.media.demo_images import abstract_picture
-from tests.factories import make_article
+from tests.factories import make_article, make_library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +16,13 @@ def stored(settings, name):
     return Path(settings.MEDIA_ROOT) / name
 
 
-def test_renditions_are_made_when_the_image_is_saved(settings, category):
-    article = make_article(category, image=abstract_picture(1))
-    stem = article.image.name.rsplit(".", 1)[0]
+def made_renditions(settings):
+    return sorted(p.name for p in stored(settings, "renditions").rglob("*") if p.is_file())
+
+
+def test_renditions_are_made_when_the_image_is_saved(settings):
+    image = make_library_image(abstract_picture(1))
+    stem = image.file.name.rsplit(".", 1)[0]
     for width in (400, 800, 1200):
         for extension in ("webp", "jpg"):
             path = stored(settings, f"renditions/{stem}-{width}.{extension}")
@@ -27,25 +32,30 @@ def test_renditions_are_made_when_the_image_is_saved(settings, category):
                 assert rendition.format == {"webp": "WEBP", "jpg": "JPEG"}[extension]
 
 
-def test_small_image_is_never_enlarged_and_transparent_one_keeps_png(settings, category):
+def test_small_image_is_never_enlarged_and_transparent_one_keeps_png(settings):
     buffer = io.BytesIO()
     Image.new("RGBA", (500, 300), (0, 128, 0, 100)).save(buffer, "PNG")
-    from django.core.files.base import ContentFile
-
-    article = make_article(category, image=ContentFile(buffer.getvalue(), name="logo.png"))
-    stem = article.image.name.rsplit(".", 1)[0]
-    made = sorted(p.name for p in stored(settings, "renditions").rglob("*") if p.is_file())
-    sizes = [f"{Path(stem).name}-{w}.{e}" for w in (400, 500) for e in ("png", "webp")]
-    # ... and the share picture, which is always 1200×630.
-    assert made == sorted([*sizes, f"{Path(stem).name}-share.jpg"])
+    image = make_library_image(ContentFile(buffer.getvalue(), name="logo.png"))
+    name = Path(image.file.name.rsplit(".", 1)[0]).name
+    sizes = [f"{name}-{w}.{e}" for w in (400, 500) for e in ("png", "webp")]
+    # Crops around the focal point: a 4:3 box of 400 × 300 and a 300-pixel square.
+    crops = [
+        f"{name}-{c}-{w}-f50-50.{e}"
+        for c, w in (("4x3", 400), ("1x1", 300))
+        for e in ("png", "webp")
+    ]
+    assert made_renditions(settings) == sorted([*sizes, *crops, f"{name}-share-f50-50.jpg"])
+    stem = image.file.name.rsplit(".", 1)[0]
     with Image.open(stored(settings, f"renditions/{stem}-500.png")) as rendition:
         assert rendition.mode == "RGBA"
 
 
 def test_picture_markup_offers_every_size_with_dimensions_and_lazy_loading(category):
-    article = make_article(category, image=abstract_picture(2), image_alt_en="Blue circles")
+    article = make_article(
+        category, image=make_library_image(abstract_picture(2), alt_en="Blue circles")
+    )
     html = Template(
-        "{% load media_tags %}{% responsive_image a.image alt=a.image_alt_en sizes='50vw' %}"
+        "{% load media_tags %}{% responsive_image a.image alt=a.image.alt sizes='50vw' %}"
     ).render(Context({"a": article}))
     assert '<source type="image/webp" srcset="' in html
     for width in (400, 800, 1200):
@@ -56,7 +66,7 @@ def test_picture_markup_offers_every_size_with_dimensions_and_lazy_loading(categ
 
 
 def test_picture_markup_can_stop_at_a_width(category):
-    article = make_article(category, image=abstract_picture(2))
+    article = make_article(category, image=make_library_image(abstract_picture(2)))
     html = Template("{% load media_tags %}{% responsive_image a.image largest=800 %}").render(
         Context({"a": article})
     )
@@ -64,9 +74,20 @@ def test_picture_markup_can_stop_at_a_width(category):
     assert 'width="800" height="533"' in html
 
 
+def test_a_crop_is_offered_in_its_shape(category):
+    article = make_article(category, image=make_library_image(abstract_picture(2)))
+    html = Template('{% load media_tags %}{% responsive_image a.image crop="4x3" %}').render(
+        Context({"a": article})
+    )
+    assert "-4x3-400-f50-50.webp 400w" in html and "-4x3-800-f50-50.webp 800w" in html
+    assert '-4x3-800-f50-50.jpg" width="800" height="600"' in html
+
+
 def test_pages_show_the_featured_image_through_its_renditions(client, category):
-    article = make_article(category, image=abstract_picture(4), image_alt_en="Orange circles")
+    image = make_library_image(abstract_picture(4), alt_en="Orange circles", caption_en="Rings")
+    article = make_article(category, image=image)
     for url in ("/en/", article.url_in("en")):
         assert "/media/renditions/" in client.get(url).content.decode(), url
     # The card's picture repeats its headline (decorative there); the article reads it out.
-    assert 'alt="Orange circles"' in client.get(article.url_in("en")).content.decode()
+    page = client.get(article.url_in("en")).content.decode()
+    assert 'alt="Orange circles"' in page and "<figcaption>Rings</figcaption>" in page

@@ -10,12 +10,14 @@ from django.core.management import call_command
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from articles.models import Article
-from media_library.models import Album, Photo
+from media_library.models import Album, Cartoon, Photo
 from nejat.media.demo_images import abstract_picture
 from nejat.media.hiding import move_files_of
-from tests.articles.test_admin import ADD_URL, article_form, form_errors, upload
-from tests.factories import make_article
+from nejat.media.models import LibraryImage
+from nejat.media.renditions import image_file
+from tests.articles.test_admin import LIBRARY_ADD_URL, form_errors, library_form, upload
+from tests.factories import make_article, make_library_image
+from tests.media_library.factories import make_cartoon
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,7 +41,13 @@ def media_addresses(html, settings):
     return [root / address.removeprefix(settings.MEDIA_URL) for address in found]
 
 
+# A 1200 × 800 picture: 3 widths, two 4:3 and two square crops, each as WebP and
+# JPEG, and the share crop.
+RENDITIONS = 3 * 2 + 2 * 2 + 2 * 2 + 1
+
+
 def renditions_on_disk(settings, image):
+    image = image_file(image)
     stem = Path(image.name).with_suffix("").name
     folder = Path(settings.MEDIA_ROOT) / "renditions" / Path(image.name).parent
     return sorted(path.name for path in folder.glob(f"{stem}-*")) if folder.exists() else []
@@ -48,95 +56,97 @@ def renditions_on_disk(settings, image):
 def test_an_upload_is_answered_before_its_renditions_are_made(
     editor_client, category, settings, database_queue
 ):
-    data = article_form(category, image=upload("river.jpg", abstract_picture(3).read()))
-    response = editor_client.post(ADD_URL, data)
+    data = library_form(file=upload("river.jpg", abstract_picture(3).read()))
+    response = editor_client.post(LIBRARY_ADD_URL, data)
     assert response.status_code == 302, form_errors(response)
 
-    article = Article.objects.get()
-    assert not article.image_renditions_ready
-    assert renditions_on_disk(settings, article.image) == []
+    image = LibraryImage.objects.get()
+    assert not image.renditions_ready
+    assert renditions_on_disk(settings, image) == []
     assert DBTaskResult.objects.ready().count() == 1
 
+    article = make_article(category, image=image)
     reader = Client()
     page = reader.get(article.get_absolute_url()).content.decode()
     linked = media_addresses(page, settings)
     # The original, where the main picture and the share card would be, and nothing else.
     assert linked and all(path.exists() for path in linked), linked
-    assert {path.name for path in linked} == {Path(article.image.name).name}
+    assert {path.name for path in linked} == {Path(image.file.name).name}
     assert "<picture>" not in page.split("<main", 1)[1]
 
     run_worker()
 
-    article.refresh_from_db()
-    assert article.image_renditions_ready
-    assert len(renditions_on_disk(settings, article.image)) == 7  # 3 widths × 2 + share
+    image.refresh_from_db()
+    assert image.renditions_ready
+    assert len(renditions_on_disk(settings, image)) == RENDITIONS
     # The cached page is not served any more: the next reader gets the renditions.
     page = reader.get(article.get_absolute_url()).content.decode()
     linked = media_addresses(page, settings)
     assert all(path.exists() for path in linked), linked
     assert any("-800.webp" in path.name for path in linked)
-    assert any(path.name.endswith("-share.jpg") for path in linked)
+    assert any(path.name.endswith("-share-f50-50.jpg") for path in linked)
 
 
 def test_the_feed_encloses_the_original_until_the_renditions_exist(
     category, settings, database_queue
 ):
-    article = make_article(category, image=abstract_picture(1))
+    image = make_library_image(abstract_picture(1))
+    make_article(category, image=image)
     feed = Client().get("/en/feed/").content.decode()
     enclosure = re.search(r'<enclosure length="(\d+)" type="([^"]+)" url="[^"]*/([^/"]+)"', feed)
     assert enclosure.groups() == (
-        str(article.image.size),
+        str(image.file.size),
         "image/jpeg",
-        article.image.name.split("/")[-1],
+        image.file.name.split("/")[-1],
     )
 
 
 def test_an_image_moved_before_the_worker_ran_gets_renditions_where_it_is_now(
-    category, settings, database_queue
+    settings, database_queue
 ):
-    article = make_article(category, image=abstract_picture(2))
-    first_name = article.image.name
-    move_files_of(article, {})
-    assert article.image.name != first_name
+    cartoon = make_cartoon(image=abstract_picture(2))
+    first_name = cartoon.image.name
+    move_files_of(cartoon, {})
+    assert cartoon.image.name != first_name
 
     run_worker()
 
-    article.refresh_from_db()
-    assert article.image_renditions_ready and article.image.name != first_name
-    assert len(renditions_on_disk(settings, article.image)) == 7
+    cartoon.refresh_from_db()
+    assert cartoon.image_renditions_ready and cartoon.image.name != first_name
+    assert len(renditions_on_disk(settings, cartoon.image)) == 7  # 3 widths × 2 + share
 
 
-def test_every_photo_of_an_album_gets_its_own_task(settings, database_queue):
+def test_every_picture_gets_its_own_task(settings, database_queue):
     album = Album.objects.create(title_en="Spring fair", status="published")
-    photos = [
-        Photo.objects.create(album=album, image=abstract_picture(number)) for number in (1, 2)
-    ]
+    images = [make_library_image(abstract_picture(number)) for number in (1, 2)]
+    for image in images:
+        Photo.objects.create(album=album, image=image)
     assert DBTaskResult.objects.ready().count() == 2
     run_worker()
-    for photo in photos:
-        photo.refresh_from_db()
-        assert photo.image_renditions_ready
-        assert renditions_on_disk(settings, photo.image)
+    for image in images:
+        image.refresh_from_db()
+        assert image.renditions_ready
+        assert renditions_on_disk(settings, image)
 
 
-def test_without_a_worker_queue_the_renditions_are_ready_at_once(category, settings):
+def test_without_a_worker_queue_the_renditions_are_ready_at_once(settings):
     # The test settings run tasks at once, as a site without a worker could.
-    article = make_article(category, image=abstract_picture(1))
-    article.refresh_from_db()
-    assert article.image_renditions_ready
-    assert len(renditions_on_disk(settings, article.image)) == 7
+    image = make_library_image(abstract_picture(1))
+    image.refresh_from_db()
+    assert image.renditions_ready
+    assert len(renditions_on_disk(settings, image)) == RENDITIONS
 
 
-def test_the_command_makes_what_the_worker_did_not(category, settings, database_queue):
-    article = make_article(category, image=abstract_picture(1))
+def test_the_command_makes_what_the_worker_did_not(settings, database_queue):
+    image = make_library_image(abstract_picture(1))
     call_command("make_renditions", stdout=StringIO())
-    article.refresh_from_db()
-    assert article.image_renditions_ready
-    assert len(renditions_on_disk(settings, article.image)) == 7
+    image.refresh_from_db()
+    assert image.renditions_ready
+    assert len(renditions_on_disk(settings, image)) == RENDITIONS
 
 
 def test_the_command_remakes_every_image_for_new_widths(category, settings):
-    article = make_article(category, image=abstract_picture(1))
+    article = make_article(category, image=make_library_image(abstract_picture(1)))
     settings.NEJAT_IMAGE_WIDTHS = (300, 600)
     output = StringIO()
     call_command("make_renditions", "--all", stdout=output)
@@ -149,16 +159,16 @@ def test_the_command_remakes_every_image_for_new_widths(category, settings):
 
 
 def test_a_copy_read_before_the_worker_was_done_does_not_lose_the_renditions(
-    category, settings, database_queue
+    settings, database_queue
 ):
-    article = make_article(category, image=abstract_picture(1))
-    stale = Article.objects.get(pk=article.pk)
+    cartoon = make_cartoon(image=abstract_picture(1))
+    stale = Cartoon.objects.get(pk=cartoon.pk)
     run_worker()
     stale.title_en = "Trees along the river, updated"
     stale.save()  # writes the flag it read: not ready
     run_worker()
-    article.refresh_from_db()
-    assert article.image_renditions_ready and article.title_en.endswith("updated")
-    html = Client().get(article.get_absolute_url()).content.decode()
+    cartoon.refresh_from_db()
+    assert cartoon.image_renditions_ready and cartoon.title_en.endswith("updated")
+    html = Client().get(cartoon.get_absolute_url()).content.decode()
     assert all(path.exists() for path in media_addresses(html, settings))
     assert "-800.webp 800w" in html

@@ -9,7 +9,7 @@ from django.utils import timezone
 from media_library.demo.mp4 import generate_mp4
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
 from nejat.media.demo_images import abstract_picture
-from tests.factories import localized
+from tests.factories import localized, make_library_image
 
 LANGUAGES = ("en", "ar", "fa", "sq")
 TITLES = {
@@ -71,12 +71,15 @@ def make_album(languages=("en",), photos=0, status="published", days_ago=1, **fi
     return album
 
 
-def make_photo(album, order=0, languages=("en",)):
-    photo = Photo(album=album, order=order, image=small_picture(next(_counter)))
-    for language in languages:
-        setattr(photo, localized("caption", language), f"{CAPTIONS[language]} {order + 1}")
-    photo.save()
-    return photo
+def make_photo(album, order=0, languages=("en",), image=None):
+    """A photo of the album: a new library image captioned in ``languages``, or ``image``."""
+    if image is None:
+        captions = {
+            localized("caption", language): f"{CAPTIONS[language]} {order + 1}"
+            for language in languages
+        }
+        image = make_library_image(small_picture(next(_counter)), **captions)
+    return Photo.objects.create(album=album, order=order, image=image)
 
 
 def mp4_upload(name="clip.mp4"):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.factories import make_article
+from tests.factories import make_article, make_library_image
 from tests.media_library.factories import make_cartoon, make_newspic, small_picture
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,9 @@ class TestFirstPicture:
         self, client, category
     ):
         for number in range(3):
-            make_article(category, image=small_picture(number), days_ago=number + 1)
+            make_article(
+                category, image=make_library_image(small_picture(number)), days_ago=number + 1
+            )
         images = loading_of_images(client.get("/en/").content.decode())
         assert images[0] == ("eager", ' fetchpriority="high"')
         assert images[1:] and all(image == ("lazy", "") for image in images[1:])

@@ -274,7 +274,7 @@ def test_embedded_videos_become_players_that_load_nothing_before_play():
 @pytest.mark.parametrize("code", list(HOSTS))
 def test_a_featured_images_old_addresses_lead_to_its_copy_and_renditions(old_hosts, code):
     import_sites(links=str(SITES / "mapping.csv"))
-    image = story(STORY_1).image
+    image = story(STORY_1).image.file
     reader = Client(HTTP_HOST=HOSTS[code])
     folder = "/wp-content/uploads/2024/03/"
     original = reader.get(f"{folder}mobile-clinic.jpg")

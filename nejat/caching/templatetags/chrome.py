@@ -22,7 +22,7 @@ class ChromeNode(template.Node):
         parts = [str(value.resolve(context)) for value in self.values]
         # Absolute addresses in a fragment (share links) name the host it was made for.
         request = context.get("request")
-        host = request.get_host() if request else ""
+        host = f"{request.scheme}://{request.get_host()}" if request else ""
         fragment = cached(f"fragment:{self.name}", render, get_language(), host, *parts)
         # Safe: a rendered template.
         return mark_safe(fragment)  # nosec B308 B703

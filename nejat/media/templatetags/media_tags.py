@@ -5,28 +5,40 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
 
 from nejat.media import library, players, video
-from nejat.media.renditions import FALLBACK_WIDTH
+from nejat.media.renditions import FALLBACK_WIDTH, image_file
 from nejat.publishing.editions import localize_digits
 
 register = template.Library()
 
 
 @register.simple_tag
-def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None):
+def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None, crop=None):
     """A ``<picture>`` offering the WebP renditions (up to ``largest`` pixels wide), and
     one JPEG/PNG for the rare browser without WebP; the original alone while the
-    renditions are being made."""
+    renditions are being made. ``crop`` ("4x3", "1x1") shows a library image cut to
+    that shape around its focal point. ``image`` is a library image or an image file."""
+    image = image_file(image)
     if not image:
         return ""
-    widths = [w for w in image.widths if largest is None or w <= largest] or image.widths[:1]
+    cropped = crop and image.focal is not None and image.renditions_ready
+    all_widths = image.crop_widths(crop) if cropped else image.widths
+    widths = [w for w in all_widths if largest is None or w <= largest] or all_widths[:1]
+    if cropped:
+        height = image.crop_height(crop, widths[-1])
+        fallback = image.crop_url(crop, FALLBACK_WIDTH, "fallback")
+        srcset = image.crop_srcset(crop, widths)
+    else:
+        height = round(image.original_height * widths[-1] / image.original_width)
+        fallback = image.rendition_url(FALLBACK_WIDTH, "fallback")
+        srcset = image.srcset("webp", widths)
     # An eager image is the page's largest (its main picture, a listing's first card):
     # the browser fetches it first.
     priority = format_html(' fetchpriority="{}"', "high") if loading == "eager" else ""
     img = format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async">',
-        image.rendition_url(FALLBACK_WIDTH, "fallback"),
+        fallback,
         widths[-1],
-        round(image.original_height * widths[-1] / image.original_width),
+        height,
         alt,
         loading,
         priority,
@@ -35,7 +47,7 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None)
         return img
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">{}</picture>',
-        image.srcset("webp", widths),
+        srcset,
         sizes,
         img,
     )
@@ -55,11 +67,13 @@ def listing_loading(context):
 def rendition_url(image, width=1200, extension="webp"):
     """The address of the image's largest rendition no wider than ``width``
     (``extension="fallback"`` for the JPEG/PNG one)."""
+    image = image_file(image)
     return image.rendition_url(width, extension) if image else ""
 
 
 @register.simple_tag
 def rendition_srcset(image, extension="webp"):
+    image = image_file(image)
     return image.srcset(extension) if image else ""
 
 

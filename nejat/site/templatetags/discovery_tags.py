@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from nejat.media.renditions import SHARE_SIZE
+from nejat.media.renditions import SHARE_SIZE, image_file
 from nejat.site.discovery import OG_LOCALES, x_default
 from nejat.site.templatetags.site_tags import json_ld
 
@@ -40,6 +40,7 @@ def edition_links(context):
 def share_image(context, image=None, alt=""):
     """The picture social networks show with a link to the page: its own, else the
     site's default, cropped to 1200×630 when it was uploaded; and the Twitter card."""
+    image = image_file(image)
     if not image:
         site = context.get("site")
         image, alt = (site.share_image if site else None), ""

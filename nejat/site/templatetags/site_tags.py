@@ -2,12 +2,15 @@
 addresses and structured data."""
 
 import json
+from functools import partial
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import uri_to_iri
 from django.utils.safestring import mark_safe
 
+from nejat.caching.chrome import cached
 from nejat.site import share
 from nejat.site.chrome import site_chrome
 from nejat.site.menu import build_menu
@@ -17,15 +20,21 @@ register = template.Library()
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    chrome = site_chrome(context["LANGUAGE_CODE"])
+    """The main menu, kept for each choice of current entries and of editions."""
+    language = context["LANGUAGE_CODE"]
+    chrome = site_chrome(language)
     pages = [page for page in chrome["pages"] if page.placement == "menu"]
-    return {
-        "items": build_menu(context["request"].path, pages, chrome["sections"]),
-        "alternates": context["alternates"],
-        "LANGUAGE_CODE": context["LANGUAGE_CODE"],
-    }
+    items = build_menu(context["request"].path, pages, chrome["sections"])
+    alternates = context["alternates"]
+    entries = [entry for item in items for entry in (item, *item.children)]
+    current = ",".join(str(number) for number, entry in enumerate(entries) if entry.current)
+    editions = " ".join(f"{code}={url}" for code, url in alternates.items())
+    values = {"items": items, "alternates": alternates, "LANGUAGE_CODE": language}
+    render = partial(render_to_string, "includes/main_menu.html", values)
+    # Safe: a rendered template.
+    return mark_safe(cached("menu", render, language, current, editions))  # nosec B308 B703
 
 
 @register.filter

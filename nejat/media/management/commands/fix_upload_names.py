@@ -11,7 +11,7 @@ from PIL import Image, UnidentifiedImageError
 
 from nejat.media.cleanup import file_fields
 from nejat.media.images import EXTENSIONS, ResponsiveImageFieldFile
-from nejat.media.renditions import make_renditions, rendition_names
+from nejat.media.renditions import make_renditions
 from nejat.media.uploads import stored_name
 from nejat.media.video import SUFFIX_BY_TYPE, sniff_video_type
 
@@ -71,7 +71,7 @@ class Command(BaseCommand):
         new = storage.save(new, ContentFile(content))
         type(item)._base_manager.filter(pk=item.pk).update(**{field.attname: new})
         if isinstance(fieldfile, ResponsiveImageFieldFile):
-            for name in rendition_names(old, fieldfile.original_width or 0):
+            for name in fieldfile.rendition_names:
                 storage.delete(name)
             setattr(item, field.attname, new)
             make_renditions(getattr(item, field.attname))
