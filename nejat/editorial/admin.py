@@ -17,7 +17,7 @@ from nejat.editorial.autosave import AutosaveAdmin
 from nejat.editorial.bidi import isolated_title
 from nejat.editorial.filters import MissingLanguageFilter, StateFilter
 from nejat.editorial.form_errors import TabbedAdmin
-from nejat.editorial.holds import HeldLanguagesAdmin
+from nejat.editorial.holds import PUBLISHING_STATE, HeldLanguagesAdmin
 from nejat.editorial.language_locks import (
     form_only_fields,
     lock_other_languages,
@@ -50,7 +50,7 @@ class PublishableAdmin(
 
     publishing_fieldset = (
         _("Publishing"),
-        {"fields": ("status", "publish_at", "held_languages")},
+        {"fields": ("status", "publish_at", "held_languages", "language_publish_at")},
     )
     history_fieldset = (
         _("History"),
@@ -67,7 +67,7 @@ class PublishableAdmin(
     actions = ("publish", "unpublish", "publish_translations", link_translations, split_languages)
     change_form_template = "editorial/change_form.html"
     change_list_template = "editorial/change_list.html"
-    kept_on_restore = ("status", "publish_at", "held_languages")
+    kept_on_restore = PUBLISHING_STATE
     # The shared columns, shown aware of the workflow and of text direction.
     column_for = {"__str__": "display_title", "status": "state"}
 

@@ -20,10 +20,19 @@ from django.utils.translation import gettext_lazy as _
 
 from nejat.editorial.roles import translator_languages
 from nejat.publishing.holds import stored
+from nejat.publishing.languages import in_every_language, localized_fields
 from nejat.publishing.models import Publishable
 
 # The translator's checkboxes, one for each language of theirs they may publish.
 OWN_HOLDS = "held_own_languages"
+# What says whether and when readers see an item and each language: kept as it is
+# when an older version is restored.
+PUBLISHING_STATE = (
+    "status",
+    "publish_at",
+    "held_languages",
+    *in_every_language("language_publish_at"),
+)
 
 
 def language_names(codes):
@@ -60,6 +69,21 @@ def with_own_holds(form_class, languages):
 
     OwnHoldsForm.__name__ = form_class.__name__
     return OwnHoldsForm
+
+
+def with_own_times(form_class, languages):
+    """The form with a language's own publish time changed only by those who may
+    publish that language: a later time takes it from readers."""
+
+    class OwnTimesForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for name, code in localized_fields(Publishable).items():
+                if name in self.fields and code not in languages:
+                    self.fields[name].disabled = True
+
+    OwnTimesForm.__name__ = form_class.__name__
+    return OwnTimesForm
 
 
 def replaced(fieldsets, name, by):
@@ -108,6 +132,10 @@ class HeldLanguagesAdmin:
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        form = self.form_with_own_holds(request, obj, change, **kwargs)
+        return with_own_times(form, self.languages_to_publish(request))
+
+    def form_with_own_holds(self, request, obj, change, **kwargs):
         languages = self.own_languages_to_publish(request, obj)
         if not languages:
             return super().get_form(request, obj, change=change, **kwargs)

@@ -23,6 +23,7 @@ STATES = {
     "missing": _("missing"),
     "draft": _("draft"),
     "live": _("live"),
+    "scheduled": _("scheduled"),
     "held": _("kept from readers"),
     "outdated": _("outdated"),
 }
@@ -79,6 +80,7 @@ def rows_of(model, languages):
         for code in languages
     }
     titles = [build_localized_fieldname("title", code) for code in codes]
+    own_times = [build_localized_fieldname("language_publish_at", code) for code in codes]
     items = model.objects.annotate(**exists).values(
         "pk",
         "status",
@@ -88,12 +90,13 @@ def rows_of(model, languages):
         "translated_at",
         "held_languages",
         *titles,
+        *own_times,
         *exists,
     )
     now = timezone.now()
     change_url = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
     for item in items:
-        live = item["status"] == Publishable.Status.PUBLISHED and item["publish_at"] <= now
+        published = item["status"] == Publishable.Status.PUBLISHED
         outdated = outdated_languages(item["translated_at"], item["source_language"])
         url = reverse(change_url, args=[item["pk"]])
         cells = []
@@ -102,10 +105,14 @@ def rows_of(model, languages):
                 state = "missing"
             elif code in outdated:
                 state = "outdated"
-            elif live and code in item["held_languages"].split():
+            elif published and code in item["held_languages"].split():
                 state = "held"
+            elif published:
+                own_time = item[build_localized_fieldname("language_publish_at", code)]
+                starts = max(filter(None, (item["publish_at"], own_time)))
+                state = "live" if starts <= now else "scheduled"
             else:
-                state = "live" if live else "draft"
+                state = "draft"
             cells.append(
                 {
                     "language": code,

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,12 @@ from modeltranslation.utils import build_localized_fieldname
 
 from nejat.publishing.calendars import calendar_of
 from nejat.publishing.holds import LanguageSetField, held_in
-from nejat.publishing.languages import filled_in, first_filled, outdated_languages
+from nejat.publishing.languages import (
+    filled_in,
+    first_filled,
+    language_codes,
+    outdated_languages,
+)
 from nejat.publishing.richtext import RichTextField, sanitize_html
 from nejat.publishing.slugs import taken_in_each_language
 
@@ -35,15 +41,23 @@ def publishable_models():
 
 
 def next_scheduled_publication():
-    """When the next scheduled item of any content type goes live, or None."""
+    """When the next scheduled item, or language of an item, of any content type goes
+    live, or None."""
     now = timezone.now()
-    times = [
-        model.objects.filter(status=Publishable.Status.PUBLISHED, publish_at__gt=now)
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-        for model in publishable_models()
-    ]
+    times = []
+    for model in publishable_models():
+        published = model.objects.filter(status=Publishable.Status.PUBLISHED)
+        times.append(
+            published.filter(publish_at__gt=now)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        own_times = [build_localized_fieldname("language_publish_at", c) for c in language_codes()]
+        firsts = published.aggregate(
+            **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in own_times}
+        )
+        times.extend(firsts.values())
     return min(filter(None, times), default=None)
 
 
@@ -56,8 +70,14 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(filled_in(language_code, *self.model.edition_fields))
 
     def in_language(self, language_code):
-        """Items readers find in that edition: written in it, and not kept from them."""
-        return self.written_in(language_code).exclude(held_in(language_code))
+        """Items readers find in that edition: written in it, not kept from them, and
+        not waiting for a publish time of that language's own."""
+        own_time = build_localized_fieldname("language_publish_at", language_code)
+        return (
+            self.written_in(language_code)
+            .exclude(held_in(language_code))
+            .exclude(**{f"{own_time}__gt": timezone.now()})
+        )
 
     def months(self, limit=None):
         """The months these items were published in, newest first, as the edition
@@ -154,6 +174,17 @@ class Publishable(models.Model):
         help_text=_("When each language's fields were last changed in the admin."),
     )
 
+    # Translated: a time of its own for each language (``language_publish_at_fa``).
+    language_publish_at = models.DateTimeField(
+        _("publish in this language at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Later than the item's publish time, this language stays hidden from readers "
+            "until then; empty, it appears with the item."
+        ),
+    )
     held_languages = LanguageSetField(
         _("kept from readers"),
         blank=True,
@@ -232,8 +263,32 @@ class Publishable(models.Model):
         )
 
     def has_language(self, language_code):
-        """Readers find the item in that edition."""
-        return language_code not in self.held_languages and self.is_written_in(language_code)
+        """Readers find the item in that edition (now, if it is published)."""
+        return (
+            language_code not in self.held_languages
+            and self.is_written_in(language_code)
+            and self.publish_time_in(language_code) <= max(timezone.now(), self.publish_at)
+        )
+
+    def publish_time_in(self, language_code):
+        """When readers find the item in that edition: the item's publish time, or the
+        language's own when that is later."""
+        own = getattr(self, build_localized_fieldname("language_publish_at", language_code))
+        return max(own, self.publish_at) if own else self.publish_at
+
+    def is_scheduled_in(self, language_code):
+        """The item is published, but that language waits for a time still to come."""
+        return self.status == self.Status.PUBLISHED and (
+            self.publish_time_in(language_code) > timezone.now()
+        )
+
+    def publication_times(self):
+        """For each language readers find now or will without another save: when."""
+        return {
+            code: self.publish_time_in(code)
+            for code in self.written_languages
+            if code not in self.held_languages
+        }
 
     @property
     def languages(self):

@@ -147,8 +147,10 @@ class EditionDetailMixin:
     def preview(self):
         """For an unpublished item: its state and where staff edit it (the preview banner)."""
         item = self.object
-        held = get_language() in item.held_languages
-        if item.is_published and not held:
+        language = get_language()
+        held = language in item.held_languages
+        waits = not held and item.is_published and item.is_scheduled_in(language)
+        if item.is_published and not held and not waits:
             return None
         opts = item._meta
         try:
@@ -157,8 +159,16 @@ class EditionDetailMixin:
             edit_url = None
         return {
             "status": item.status,
-            "scheduled_for": item.publish_at if item.is_scheduled else None,
-            "state": _("kept from readers in this edition") if held else item.get_status_display(),
+            "scheduled_for": item.publish_time_in(language)
+            if item.is_scheduled_in(language)
+            else None,
+            "state": (
+                _("kept from readers in this edition")
+                if held
+                else _("scheduled in this edition")
+                if waits
+                else item.get_status_display()
+            ),
             "edit_url": edit_url,
         }
 

@@ -36,12 +36,14 @@ def plain_text(value):
 
 
 def entries_for(item):
-    """Unsaved index entries of a published item, one per edition it exists in."""
+    """Unsaved index entries of a published item, one per edition it exists in or will
+    exist in at a time already set."""
     if item.status != item.Status.PUBLISHED:
         return []
     content_type = ContentType.objects.get_for_model(item)
     entries = []
-    for language in item.languages:
+    # A language waiting for its own publish time is indexed now, found from then on.
+    for language, published_at in item.publication_times().items():
         with translation.override(language):
             texts = {"A": [], "B": [], "C": []}
             for field, weight in item.indexed_fields.items():
@@ -55,7 +57,7 @@ def entries_for(item):
                 object_id=item.pk,
                 kind=item._meta.label_lower,
                 url=url,
-                published_at=item.publish_at,
+                published_at=published_at,
                 title=title[:300],
                 text=" ".join(filter(None, (summary, body))),
                 title_folded=textfold.index_text(title, language),
