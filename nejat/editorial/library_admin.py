@@ -1,8 +1,12 @@
 """The image library's admin: editors and authors upload and describe pictures;
 translators write their alt text and caption in their own languages."""
 
+import json
+
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +16,10 @@ from nejat.editorial.language_locks import lock_other_languages
 from nejat.editorial.roles import translator_languages
 from nejat.media.library import places_choosing, places_showing
 from nejat.media.renditions import thumbnail_html
-from nejat.publishing.languages import in_every_language
+from nejat.publishing.languages import in_every_language, language_codes
 
+# How many pictures the editor's picker shows: the newest, or what a search finds.
+PICKER_SIZE = 60
 # What a translator may not change: the picture and what every language shares.
 SHARED_FIELDS = ("file", "title", "credit", "focal_x", "focal_y")
 
@@ -33,6 +39,32 @@ class LibraryImageAdmin(TabbedTranslationAdmin):
     class Media:
         css = {"all": ("editorial/focal-point.css",)}
         js = ("editorial/focal-point.js",)
+
+    def get_urls(self):
+        pick = self.admin_site.admin_view(self.pick_view)
+        return [path("pick/", pick, name="nejat_media_libraryimage_pick"), *super().get_urls()]
+
+    def pick_view(self, request):
+        """The rich-text editor's picture picker (its *Browse…*, in a window of its own):
+        the newest pictures, or those a search finds; choosing one puts its address, alt
+        text and caption, in the language of the text, into the editor's dialog."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()
+        images, _duplicates = self.get_search_results(request, self.get_queryset(request), query)
+        choices = [
+            {"image": image, "words": json.dumps(words_of(image), ensure_ascii=False)}
+            for image in images.order_by("-uploaded_at", "-pk")[:PICKER_SIZE]
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Choose a picture"),
+            "choices": choices,
+            "query": query,
+            "callback": request.GET.get("CKEditorFuncNum", ""),
+            "is_popup": True,
+        }
+        return TemplateResponse(request, "editorial/library_picker.html", context)
 
     def is_translator(self, request):
         return not request.user.has_perm("nejat_media.add_libraryimage") and bool(
@@ -111,6 +143,17 @@ class LibraryImageAdmin(TabbedTranslationAdmin):
                 "image in the size their screen needs."
             ),
         )
+
+
+def words_of(image):
+    """The picture's alt text and caption in each language."""
+    return {
+        code: {
+            "alt": getattr(image, f"alt_{code}") or "",
+            "caption": getattr(image, f"caption_{code}") or "",
+        }
+        for code in language_codes()
+    }
 
 
 def place_link(item):

@@ -28,7 +28,7 @@ SOURCE = re.compile(r'\ssrc="([^"]+)"')
 SIZES = "(min-width: 60rem) 42rem, 100vw"
 
 
-def stored_name(address):
+def name_at_address(address):
     """The storage's name of a file by its address, or None for another address."""
     prefix = default_storage.url("name")[: -len("name")]
     address = unquote(html.unescape(address))
@@ -42,7 +42,7 @@ def responsive_images_in(text):
     names = {}
     for tag in IMAGE.findall(text):
         source = SOURCE.search(tag)
-        name = source and stored_name(source.group(1))
+        name = source and name_at_address(source.group(1))
         if name and " srcset=" not in tag:
             names[name] = None
     if not names:
@@ -52,7 +52,7 @@ def responsive_images_in(text):
     def picture(match):
         tag = match.group(0)
         source = SOURCE.search(tag)
-        image = images.get(source and stored_name(source.group(1)))
+        image = images.get(source and name_at_address(source.group(1)))
         if image is None:
             return tag
         return _picture(tag, source, image.file)

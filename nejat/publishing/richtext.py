@@ -20,7 +20,8 @@ EXTENSIONS = {
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-    "Figure": True,
+    # Its *Browse…* picks a picture of the image library (nejat.editorial.library_admin).
+    "Figure": {"pickerUrl": "/admin/nejat_media/libraryimage/pick/"},
     "Caption": True,
     "Image": True,
     "Table": True,

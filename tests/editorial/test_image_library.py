@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from nejat.media.demo_images import abstract_picture
 from nejat.media.models import LibraryImage
 from tests.articles.test_admin import library_form, upload
-from tests.factories import make_article
+from tests.factories import make_article, make_library_image
 
 ADD_URL = "/admin/nejat_media/libraryimage/add/"
 
@@ -126,3 +126,16 @@ def test_an_image_shown_in_a_text_cannot_be_deleted(editor_client, category, lib
     article.save()
     assert editor_client.post(delete, {"post": "yes"}).status_code == 302
     assert not LibraryImage.objects.exists()
+
+
+def test_the_editors_picker_lists_and_searches_the_library(editor_client):
+    market = make_library_image(title="Market", alt_fa="بازار", caption_en="Stalls at noon")
+    make_library_image(title="Harbour")
+    url = "/admin/nejat_media/libraryimage/pick/?CKEditorFuncNum=3"
+    page = editor_client.get(url).content.decode()
+    assert page.count('class="library-picker__choice"') == 2
+    assert 'data-callback="3"' in page and f'data-url="{market.file.url}"' in page
+    assert "&quot;fa&quot;: {&quot;alt&quot;: &quot;بازار&quot;" in page
+    found = editor_client.get(url, {"q": "Stalls"}).content.decode()
+    assert found.count('class="library-picker__choice"') == 1 and "Market" in found
+    assert Client().get(url).status_code == 302  # signed-in staff only
