@@ -58,30 +58,36 @@ def move_focal_point(editor_client, image, across, django_capture_on_commit_call
     assert response.status_code == 302
 
 
+def share_crops(reader, articles):
+    """The share card (og:image) of each article's page."""
+    pages = [reader.get(article.url_in("en")).content.decode() for article in articles]
+    return [re.search(r'og:image" content="[^"]*/media/([^"]+)"', page).group(1) for page in pages]
+
+
 def test_the_focal_point_moves_every_crop_of_the_picture(
     shared, editor_client, settings, django_capture_on_commit_callbacks
 ):
     image, articles, album = shared
     reader = Client()
-    home = reader.get("/en/").content.decode()
-    centred = set(crop_addresses(home, "4x3"))
-    assert centred and all("-f50-50" in name for name in centred)
-    assert all(home.count(name) >= 2 for name in centred)  # both articles' cards
+    centred = share_crops(reader, articles)
+    assert len(set(centred)) == 1 and centred[0].endswith("-share-f50-50.jpg")
+    gallery = crop_addresses(reader.get(album.url_in("en")).content.decode(), "1x1")
+    assert gallery and all("-f50-50" in name for name in gallery)
 
     move_focal_point(editor_client, image, 10, django_capture_on_commit_callbacks)
 
-    home = reader.get("/en/").content.decode()
-    cards = crop_addresses(home, "4x3")
-    assert len(cards) >= 2 and all("-f10-50" in name for name in cards)
+    shares = share_crops(reader, articles)
+    assert len(set(shares)) == 1 and shares[0].endswith("-share-f10-50.jpg")
     gallery = crop_addresses(reader.get(album.url_in("en")).content.decode(), "1x1")
-    assert gallery and all("-f10-50" in name for name in gallery)
-    assert {middle_colour(settings, name) for name in [*cards, *gallery]} == {"red"}
+    cards = crop_addresses(reader.get("/en/media/albums/").content.decode(), "4x3")
+    assert gallery and cards and all("-f10-50" in name for name in [*gallery, *cards])
+    assert {middle_colour(settings, name) for name in [*shares, *gallery, *cards]} == {"red"}
     # The crops around the old point are gone; the new ones are where the pages say.
     assert not any((Path(settings.MEDIA_ROOT) / name).exists() for name in centred)
 
     move_focal_point(editor_client, image, 90, django_capture_on_commit_callbacks)
-    cards = crop_addresses(reader.get("/en/").content.decode(), "4x3")
-    assert {middle_colour(settings, name) for name in cards} == {"blue"}
+    shares = share_crops(reader, articles)
+    assert {middle_colour(settings, name) for name in shares} == {"blue"}
 
 
 def test_the_words_are_the_pictures_own_in_each_edition(shared):
