@@ -20,7 +20,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from nejat.caching import cdn
-from nejat.publishing.models import next_scheduled_publication
+from nejat.publishing.schedule import next_scheduled_publication
 
 KEY = "nejat:generation"
 # A generation kept this long at most, so a lost invalidation heals itself.

@@ -71,3 +71,25 @@ GREGORIAN, JALALI = Gregorian(), Jalali()
 def calendar_of(language_code=None):
     """The calendar the edition (the current one by default) counts months by."""
     return JALALI if (language_code or get_language()) == "fa" else GREGORIAN
+
+
+def months_of(items, limit=None):
+    """The months ``items`` were published in, newest first, as the edition counts them
+    (Solar Hijri on ``fa``, in the edition's time zone).
+
+    One quick probe of the publish-time index per month, newest to oldest, instead of
+    grouping every item: twenty years of archives cost 240 probes, whatever the number
+    of items.
+    """
+    calendar = calendar_of()
+    months = []
+    newest_first = items.order_by("-publish_at").values_list("publish_at", flat=True)
+    upper = None
+    while limit is None or len(months) < limit:
+        rows = newest_first if upper is None else newest_first.filter(publish_at__lt=upper)
+        latest = rows.first()
+        if latest is None:
+            break
+        months.append(calendar.month_at(latest))
+        upper = calendar.start(months[-1])
+    return months

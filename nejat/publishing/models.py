@@ -5,20 +5,14 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nejat.publishing.calendars import calendar_of
+from nejat.publishing.calendars import months_of
 from nejat.publishing.holds import LanguageSetField, held_in
-from nejat.publishing.languages import (
-    filled_in,
-    first_filled,
-    language_codes,
-    outdated_languages,
-)
+from nejat.publishing.languages import filled_in, first_filled, outdated_languages
 from nejat.publishing.richtext import RichTextField, sanitize_html
 from nejat.publishing.slugs import taken_in_each_language
 
@@ -38,27 +32,6 @@ def sees_unpublished(user, model):
 def publishable_models():
     """Every concrete content type: each model built on ``Publishable``."""
     return [model for model in apps.get_models() if issubclass(model, Publishable)]
-
-
-def next_scheduled_publication():
-    """When the next scheduled item, or language of an item, of any content type goes
-    live, or None."""
-    now = timezone.now()
-    times = []
-    for model in publishable_models():
-        published = model.objects.filter(status=Publishable.Status.PUBLISHED)
-        times.append(
-            published.filter(publish_at__gt=now)
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
-        own_times = [build_localized_fieldname("language_publish_at", c) for c in language_codes()]
-        firsts = published.aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in own_times}
-        )
-        times.extend(firsts.values())
-    return min(filter(None, times), default=None)
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -81,24 +54,8 @@ class PublishableQuerySet(models.QuerySet):
 
     def months(self, limit=None):
         """The months these items were published in, newest first, as the edition
-        counts them (``calendars``: Solar Hijri on ``fa``, in the edition's time zone).
-
-        One quick probe of the publish-time index per month, newest to oldest, instead of
-        grouping every item: twenty years of archives cost 240 probes, whatever the
-        number of items.
-        """
-        calendar = calendar_of()
-        months = []
-        newest_first = self.order_by("-publish_at").values_list("publish_at", flat=True)
-        upper = None
-        while limit is None or len(months) < limit:
-            rows = newest_first if upper is None else newest_first.filter(publish_at__lt=upper)
-            latest = rows.first()
-            if latest is None:
-                break
-            months.append(calendar.month_at(latest))
-            upper = calendar.start(months[-1])
-        return months
+        counts them (``calendars.months_of``)."""
+        return months_of(self, limit)
 
     def visible_to(self, user):
         """What a visitor may open: everything for staff who may see this kind of item

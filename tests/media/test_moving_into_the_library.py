@@ -32,6 +32,14 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture(autouse=True)
+def latest_schema_after():
+    """The tests after this one find the database as every migration leaves it."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def stored_picture(name):
     return default_storage.save(name, ContentFile(abstract_picture(7).read()))
 
