@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nejat.site.antispam import OneLineField, ProtectedForm
+from nejat.site.antispam import HiddenInput, OneLineField, ProtectedForm
 
 
 class CommentForm(ProtectedForm):
@@ -10,6 +10,6 @@ class CommentForm(ProtectedForm):
         label=_("E-mail address"), help_text=_("Never published; only our editors see it.")
     )
     text = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea)
-    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    parent = forms.IntegerField(widget=HiddenInput, required=False)
 
     field_order = ["name", "email", "text"]

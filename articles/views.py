@@ -16,6 +16,7 @@ from django.views.generic.edit import FormMixin
 
 from articles.forms import CommentForm
 from articles.models import Article, Author, Category, Comment, Source
+from nejat.caching.items import KeptItemMixin
 from nejat.publishing.editions import same_page_in
 from nejat.publishing.languages import filled_in, languages_with
 from nejat.publishing.tags import Tag
@@ -200,7 +201,7 @@ class ArchiveView(TemplateView):
 
 
 @method_decorator(public_form, name="dispatch")
-class ArticleDetailView(EditionDetailMixin, FormMixin, DetailView):
+class ArticleDetailView(KeptItemMixin, EditionDetailMixin, FormMixin, DetailView):
     """The article, its approved comments and the form to add one (which waits for moderation)."""
 
     model = Article

@@ -38,7 +38,6 @@ def editions(article):
             "slug": in_language(article["slug"], language if language != "sq" else "en"),
             "summary": in_language(article["intro"], language),
             "body": "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs),
-            "image_alt": in_language(article["title"], language),
         }
 
     return {language: edition(language) for language in LANGUAGES}

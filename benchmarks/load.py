@@ -33,14 +33,14 @@ BATCH = 1000
 COMMENTED_EVERY = 5
 
 
-def store_images(model, folder):
+def store_images(model, folder, field_name="image"):
     """Store each image once through the model's image field, and its renditions,
     without saving a row; returns generated name → stored name."""
     from django.core.files import File
 
     from nejat.media.renditions import make_renditions
 
-    field = model._meta.get_field("image")
+    field = model._meta.get_field(field_name)
     names = {}
     for path in sorted(Path(folder).glob("*.jpg")):
         holder = model()
@@ -95,6 +95,7 @@ class Loader:
         self.tagged_item = Article.tags.through
         self.comment = Article._meta.get_field("comments").related_model
         self.cartoon = apps.get_model("media_library", "Cartoon")
+        self.library_image = apps.get_model("nejat_media", "LibraryImage")
         self.entry = apps.get_model("nejat", "SearchEntry")
         self.content_type = ContentType.objects.get_for_model(Article)
         self.content_dir, self.count = content_dir, count
@@ -110,7 +111,12 @@ class Loader:
         """``lap(name)`` records how long each stage took."""
         from django.core.management import call_command
 
-        self.images = store_images(self.article, self.content_dir / "images")
+        self.images = store_images(self.cartoon, self.content_dir / "images")
+        # An article's featured image is a library image: one row for each picture.
+        stored = store_images(self.library_image, self.content_dir / "images", "file")
+        rows = [self.library_image(file=name, width=1200, height=800) for name in stored.values()]
+        rows = self.library_image.objects.bulk_create(rows)
+        self.featured = dict(zip(stored, rows, strict=True))
         self.categories = load_categories(self.category, self.read("categories.json"))
         self.tags = load_tags(self.tag, self.read("tags.json"))
         originals = min(self.count, len(self.content))
@@ -137,9 +143,7 @@ class Loader:
             status="published",
             publish_at=self.times[number],
             category=self.categories[source["category"]],
-            image=self.images[source["image"]],
-            image_width=1200,
-            image_height=800,
+            image=self.featured[source["image"]],
             source_language="en",
             **translated(self.editions[number]),
         )

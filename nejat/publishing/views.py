@@ -98,23 +98,30 @@ class EditionDetailMixin:
     detail_prefetch = ()
 
     def get_object(self, queryset=None):
+        item = self.fetch()
+        if item is None:
+            raise NotInThisEdition(self.other_editions())
+        return item
+
+    def address(self):
+        """The lookup of the items this address names in the edition (its pk, or its
+        slug in the edition's language), whoever may see them."""
+        if "pk" in self.kwargs:
+            return {"pk": self.kwargs["pk"]}
+        return {build_localized_fieldname("slug", get_language()): self.kwargs["slug"]}
+
+    def fetch(self):
+        """The first item the address names that this visitor may open in the edition,
+        with what its page shows; None if there is none."""
         language = get_language()
-        items = self.model.objects.visible_to(self.request.user)
+        items = self.model.objects.filter(**self.address()).visible_to(self.request.user)
         # Staff preview a translation kept from readers too.
         if sees_unpublished(self.request.user, self.model):
             items = items.written_in(language)
         else:
             items = items.in_language(language)
         items = items.select_related(*self.detail_related).prefetch_related(*self.detail_prefetch)
-        if "pk" in self.kwargs:
-            items = items.filter(pk=self.kwargs["pk"])
-        else:
-            slug_field = build_localized_fieldname("slug", language)
-            items = items.filter(**{slug_field: self.kwargs["slug"]})
-        item = items.first()
-        if item is None:
-            raise NotInThisEdition(self.other_editions())
-        return item
+        return items.first()
 
     def other_editions(self):
         """The addresses of the item this address names, in the editions it exists in:
@@ -141,8 +148,11 @@ class EditionDetailMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            alternates=self.object.edition_urls(), preview=self.preview(), **kwargs
+            alternates=self.alternates(), preview=self.preview(), **kwargs
         )
+
+    def alternates(self):
+        return self.object.edition_urls()
 
     def preview(self):
         """For an unpublished item: its state and where staff edit it (the preview banner)."""

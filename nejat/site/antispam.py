@@ -16,9 +16,11 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.forms.utils import flatatt
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -166,6 +168,19 @@ class OneLineField(forms.CharField):
             raise forms.ValidationError(self.error_messages["not_one_line"], code="not_one_line")
 
 
+class HiddenInput(forms.HiddenInput):
+    """Django's hidden input, written without its template: the markup is the same,
+    and a form's hidden values (the signed time it was shown) change on every page
+    view, so they are written afresh for every reader."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], name, value, flatatt(widget["attrs"])
+        )
+
+
 class ProtectedForm(forms.Form):
     """A honeypot field people never see, and a signed time the form was shown."""
 
@@ -174,7 +189,7 @@ class ProtectedForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    shown_at = forms.CharField(widget=forms.HiddenInput)
+    shown_at = forms.CharField(widget=HiddenInput)
 
     spam_message = _("Your message could not be accepted. Please try again in a minute.")
     is_spam = False

@@ -208,8 +208,9 @@ class TestQueryCounts:
             from articles.models import Article
 
             url = Article.objects.first().url_in("fa")
-        # the article (with its category and source); its text, authors, tags and
-        # comments are fragments kept since the first request
+        # the pk of the article its address names: the article itself (with its
+        # category, source and image) is kept, and so are the fragments showing its
+        # text, authors, tags and comments, since the first request
         assert own_queries(url, 1).status_code == 200
 
     @pytest.mark.parametrize("count", [5, 60])
@@ -224,10 +225,11 @@ class TestQueryCounts:
             url = Article.objects.first().url_in("fa")
         client.get("/fa/")
         invalidate()
-        # a new generation: the chrome once more, then the article (with its category
-        # and source), its authors, its tags and its comments
+        # a new generation: the chrome once more, then the pk the address names, the
+        # article in full (with its category, source and image), its authors, its tags
+        # and its comments
         client.get("/fa/articles/")
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(5):
             assert client.get(url).status_code == 200
 
 

@@ -21,11 +21,19 @@ class ChromeNode(template.Node):
 
         parts = [str(value.resolve(context)) for value in self.values]
         # Absolute addresses in a fragment (share links) name the host it was made for.
-        request = context.get("request")
-        host = f"{request.scheme}://{request.get_host()}" if request else ""
+        host = origin(context.get("request"))
         fragment = cached(f"fragment:{self.name}", render, get_language(), host, *parts)
         # Safe: a rendered template.
         return mark_safe(fragment)  # nosec B308 B703
+
+
+def origin(request):
+    """The scheme and host of the request, worked out once for all its fragments."""
+    if request is None:
+        return ""
+    if not hasattr(request, "chrome_origin"):
+        request.chrome_origin = f"{request.scheme}://{request.get_host()}"
+    return request.chrome_origin
 
 
 @register.tag
