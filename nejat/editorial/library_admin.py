@@ -14,7 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from nejat.editorial.language_locks import lock_other_languages
 from nejat.editorial.roles import translator_languages
-from nejat.media.library import places_choosing, places_showing
+from nejat.media.library import places_choosing, places_showing, whole_of
 from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language, language_codes
 
@@ -53,7 +53,7 @@ class LibraryImageAdmin(TabbedTranslationAdmin):
         query = request.GET.get("q", "").strip()
         images, _duplicates = self.get_search_results(request, self.get_queryset(request), query)
         choices = [
-            {"image": image, "words": json.dumps(words_of(image), ensure_ascii=False)}
+            {"image": image, "words": json.dumps(picker_words(image), ensure_ascii=False)}
             for image in images.order_by("-uploaded_at", "-pk")[:PICKER_SIZE]
         ]
         context = {
@@ -145,7 +145,7 @@ class LibraryImageAdmin(TabbedTranslationAdmin):
         )
 
 
-def words_of(image):
+def picker_words(image):
     """The picture's alt text and caption in each language."""
     return {
         code: {
@@ -158,12 +158,7 @@ def words_of(image):
 
 def place_link(item):
     """The item as a link to its admin page; a part (an album's photo) as its whole."""
-    if not is_registered(item):
-        parents = [f for f in item._meta.concrete_fields if f.many_to_one]
-        item = next(
-            (getattr(item, f.name) for f in parents if f.related_model in admin.site._registry),
-            item,
-        )
+    item = whole_of(item)
     opts = item._meta
     if not is_registered(item):
         return format_html("{}: {}", capfirst(opts.verbose_name), item)

@@ -17,7 +17,7 @@ from django.db.models.signals import post_save
 
 from nejat.media.cleanup import file_fields
 from nejat.media.images import ResponsiveImageFieldFile
-from nejat.media.library import places_choosing, places_showing
+from nejat.media.library import places_choosing, places_showing, whole_of
 from nejat.media.models import LibraryImage
 from nejat.media.renditions import rendition_names
 from nejat.media.uploads import TOKEN, unguessable
@@ -115,14 +115,6 @@ def seen_elsewhere(image, item):
         and whole.status == Publishable.Status.PUBLISHED
         for whole in map(whole_of, places_choosing(image))
     )
-
-
-def whole_of(place):
-    """The publishable item a place belongs to: itself, or the album of a photo."""
-    if isinstance(place, Publishable):
-        return place
-    parents = (getattr(place, f.name) for f in place._meta.concrete_fields if f.many_to_one)
-    return next((parent for parent in parents if isinstance(parent, Publishable)), place)
 
 
 def hide_when_unpublished(sender, instance, created, **kwargs):

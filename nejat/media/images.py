@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from nejat.media.renditions import (
+    crop_height,
     crop_name,
-    crop_size,
     crop_widths,
     fallback_extension,
     make_renditions,
@@ -157,8 +157,7 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         return crop_widths(crop, self.original_width, self.original_height)
 
     def crop_height(self, crop, width):
-        box_width, box_height = crop_size(crop, self.original_width, self.original_height)
-        return max(1, round(box_height * width / box_width))
+        return crop_height(crop, width, self.original_width, self.original_height)
 
     def crop_url(self, crop, width, extension="webp"):
         """The crop around the focal point no wider than ``width``; the original while
@@ -228,7 +227,9 @@ class ResponsiveImageField(UnguessableNameMixin, models.ImageField):
 
     def contribute_to_class(self, cls, name, **kwargs):
         super().contribute_to_class(cls, name, **kwargs)
-        if not cls._meta.abstract:
+        # Not for a migration's historical models: the task would read the real
+        # models against a schema migrated only part of the way.
+        if not cls._meta.abstract and cls.__module__ != "__fake__":
             post_save.connect(queue_renditions, sender=cls, weak=False)
 
     def formfield(self, **kwargs):

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 
 from nejat.media.models import LibraryImage
 from nejat.media.renditions import FALLBACK_WIDTH
+from nejat.publishing.models import Publishable
 from nejat.publishing.richtext import RichTextField
 
 IMAGE = re.compile(r"<img\s[^>]*>")
@@ -103,3 +104,11 @@ def places_choosing(image, limit=20):
             if field.is_relation and field.related_model is LibraryImage:
                 places.extend(model._base_manager.filter(**{field.name: image})[:limit])
     return places
+
+
+def whole_of(place):
+    """The publishable item a place belongs to: itself, or the album of a photo."""
+    if isinstance(place, Publishable):
+        return place
+    parents = (getattr(place, f.name) for f in place._meta.concrete_fields if f.many_to_one)
+    return next((parent for parent in parents if isinstance(parent, Publishable)), place)

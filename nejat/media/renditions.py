@@ -57,11 +57,21 @@ def crop_name(name, crop, width, extension, focal):
     return f"renditions/{stem}-{crop}-{width}{_focal_suffix(focal)}.{extension}"
 
 
+def largest_box(shape, original_width, original_height):
+    """The largest box of this shape (across, down) inside the picture: (width, height)."""
+    across, down = shape
+    width = max(1, min(original_width, original_height * across // down))
+    return width, max(1, min(original_height, width * down // across))
+
+
 def crop_size(crop, original_width, original_height):
-    """The largest box of the crop's shape inside the picture: (width, height)."""
-    across, down = CROPS[crop]
-    width = min(original_width, original_height * across // down)
-    return max(1, width), max(1, width * down // across)
+    return largest_box(CROPS[crop], original_width, original_height)
+
+
+def crop_height(crop, width, original_width, original_height):
+    """The height of the crop's rendition ``width`` pixels wide."""
+    box_width, box_height = crop_size(crop, original_width, original_height)
+    return max(1, round(box_height * width / box_width))
 
 
 def crop_widths(crop, original_width, original_height):
@@ -99,10 +109,7 @@ def focal_box(image_size, box_size, focal):
 
 def fit_around(image, size, focal):
     """The picture cut to the shape of ``size`` around the focal point, then resized."""
-    across, down = size
-    width = min(image.width, image.height * across // down)
-    height = min(image.height, max(1, width * down // across))
-    cut = image.crop(focal_box(image.size, (width, height), focal))
+    cut = image.crop(focal_box(image.size, largest_box(size, *image.size), focal))
     return cut.resize(size, Image.LANCZOS)
 
 
@@ -124,9 +131,8 @@ def make_renditions(fieldfile):
     focal = fieldfile.focal
     if focal is not None:
         for crop in CROPS:
-            box = crop_size(crop, image.width, image.height)
             for width in crop_widths(crop, image.width, image.height):
-                size = (width, max(1, round(box[1] * width / box[0])))
+                size = (width, crop_height(crop, width, image.width, image.height))
                 _store_all(
                     storage,
                     fit_around(image, size, focal),

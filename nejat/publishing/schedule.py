@@ -13,6 +13,7 @@ def next_scheduled_publication():
     """When the next scheduled item, or language of an item, of any content type goes
     live, or None."""
     now = timezone.now()
+    own_times = [build_localized_fieldname("language_publish_at", c) for c in language_codes()]
     times = []
     for model in publishable_models():
         published = model.objects.filter(status=Publishable.Status.PUBLISHED)
@@ -22,7 +23,6 @@ def next_scheduled_publication():
             .values_list("publish_at", flat=True)
             .first()
         )
-        own_times = [build_localized_fieldname("language_publish_at", c) for c in language_codes()]
         firsts = published.aggregate(
             **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in own_times}
         )

@@ -104,7 +104,7 @@ def test_featured_images_and_album_photos_become_library_images():
     well = Article.objects.get(pk=first.pk).image
     assert well.file.name == shared and default_storage.exists(shared)
     assert (well.alt_en, well.alt_fa, well.caption_fa) == ("A well", "یک چاه", "چاه روستا")
-    assert well.title == "Wells" and well.width == 1200
+    assert well.title == "Wells" and well.width == 1200 and not well.renditions_ready
     assert Article.objects.get(pk=second.pk).image_id == well.pk
     assert Article.objects.get(pk=plain.pk).image_id is None
     assert Album.objects.get(pk=album.pk).cover.file.name == "albums/2026/01/cover.jpg"
