@@ -1,7 +1,7 @@
 """Pictures that items stored as their own files, moved into the image library by the
 migrations that made those fields choices from it. The file stays where it is; its
-renditions are made again (``manage.py make_renditions``, or the worker), for the
-crops around the focal point."""
+renditions, with the new crops around the focal point, are made by ``manage.py
+make_renditions`` after migrating (until then pages show the original)."""
 
 
 def library_image(LibraryImage, fieldfile, width, height, title, words):
