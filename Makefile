@@ -3,6 +3,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
+# Test processes (pytest-xdist); each test file runs whole in one of them.
+TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .PHONY: run test quality security serve bench lint messages superuser clean
@@ -27,7 +29,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=nejat.settings.test
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Every page type in every edition, served as in production behind nginx: the Nu HTML
 # Checker and axe-core find nothing, Lighthouse scores 100 (performance 95). Tools from

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
+from nejat.editorial import roles
 from tests.factories import make_category
 
 
@@ -13,6 +15,22 @@ def media_in_temporary_folder(settings, tmp_path):
 def empty_cache():
     """Rate limits live in the cache: each test starts with none used."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language, whatever one before it activated."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def groups(db):
+    """The editorial groups. The migration makes them, but tests that empty the whole
+    database (browser and other transactional tests) take them away again, so each test
+    that needs them makes sure."""
+    roles.sync_roles()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 saving the article, and the toolbar marks words as a citation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.factories import make_article
@@ -72,8 +73,11 @@ def test_the_citation_button_marks_the_selected_words(live_server, signed_in, ca
     editor.locator("p", has_text="Arta Krasniqi").dblclick()
     page.keyboard.press("Home")
     page.keyboard.press("Shift+End")
+    # On a busy machine the keys may land before the editor has taken the click's focus.
+    page.wait_for_function("() => getSelection().toString() === 'Arta Krasniqi'")
     button.click()
     assert "active" in button.get_attribute("class")
+    expect(editor.locator("cite")).to_have_text("Arta Krasniqi")
     save(live_server, page)
 
     assert Article.objects.get().body_en == (

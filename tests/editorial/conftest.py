@@ -8,13 +8,6 @@ from tests.factories import BODIES, make_article
 
 
 @pytest.fixture
-def groups(db):
-    """The editorial groups. The migration makes them, but tests that empty the whole
-    database (browser tests) take them away again, so each test makes sure."""
-    roles.sync_roles()
-
-
-@pytest.fixture
 def make_member(db, groups, django_user_model):
     def make(username, *group_names):
         user = django_user_model.objects.create_user(

@@ -52,7 +52,7 @@ def test_an_empty_desk_says_so(editor_client):
     assert "Nothing is waiting" in desk_rows(editor_client)
 
 
-def test_a_translator_sees_no_contact_messages(django_user_model, category):
+def test_a_translator_sees_no_contact_messages(django_user_model, category, groups):
     ContactMessage.objects.create(
         name="V", email="v@example.org", subject="s", message="m", language="fa"
     )

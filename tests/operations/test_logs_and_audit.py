@@ -73,7 +73,7 @@ class TestAuditList:
         listing = desk.get("/admin/admin/logentry/").content.decode()
         assert "Water report" in listing and "desk" in listing
 
-    def test_editors_do_not_see_it(self, django_user_model):
+    def test_editors_do_not_see_it(self, django_user_model, groups):
         editor = django_user_model.objects.create_user("ed", password="pw", is_staff=True)
         editor.groups.add(Group.objects.get(name="Editor"))
         client = Client()

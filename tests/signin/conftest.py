@@ -5,7 +5,7 @@ PASSWORD = "a-long-staff-password-7"
 
 
 @pytest.fixture
-def staff_in(db, django_user_model):
+def staff_in(db, groups, django_user_model):
     """``staff_in("Editor")``: a staff account in that group, signing in with PASSWORD."""
 
     def make(group, username=None):
