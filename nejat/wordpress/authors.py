@@ -36,12 +36,17 @@ class Authors:
             record = records.get("author", number)
             author = record.content_object if record else None
             author = author or self.by_email.get(old.email.lower()) or Author()
+            # Saved only when new or named anew: a save starts a new cache generation.
+            changed = author.pk is None
             name_field = f"name_{language}"
-            if not getattr(author, name_field):
+            if not getattr(author, name_field) and old.name:
                 setattr(author, name_field, old.name[:200])
+                changed = True
             if not author.slug:
                 author.slug = free_slug(old.name or login)
-            author.save()
+                changed = True
+            if changed:
+                author.save()
             records.save(record, "author", number, author, language)
             if old.email:
                 self.by_email[old.email.lower()] = author

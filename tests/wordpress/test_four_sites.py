@@ -6,10 +6,12 @@ import re
 from urllib.parse import quote, unquote
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from articles.models import Article, Category
+from nejat.caching import generation
 from nejat.publishing.languages import filled_in
 from nejat.site.models import Page, Redirect
 from tests.wordpress.conftest import FIXTURES, run_import
@@ -135,9 +137,12 @@ def test_a_second_import_changes_nothing(old_hosts):
     options = {"links": str(SITES / "mapping.csv"), "term_links": str(SITES / "terms-mapping.csv")}
     import_sites(**options)
     before = sorted(Redirect.objects.values_list("old_host", "old_path", "new_path"))
+    readers_saw = generation.current()
     output = import_sites(**options)
     assert sorted(Redirect.objects.values_list("old_host", "old_path", "new_path")) == before
     assert not re.search(r"\b(created|updated)\b", output), output
+    # Nothing was saved, so readers' cached pages stay.
+    assert cache.get(generation.KEY) == readers_saw
 
 
 def test_a_file_in_another_language_is_refused_unless_forced():
