@@ -73,6 +73,11 @@ def share_links(context, title, path, image_path=""):
 def card_share_links(item):
     """A card's share links, short: through our share address, which redirects (the
     copy-link action copies the card's own link when scripts run)."""
-    base = reverse("share", args=[item._meta.model_name, item.pk, "network"])[: -len("network/")]
+    kind = item._meta.model_name
+    if kind == "article":
+        address = reverse("share_article", args=[item.pk, "network"])
+    else:
+        address = reverse("share", args=[kind, item.pk, "network"])
+    base = address[: -len("network/")]
     links = [(name, f"{base}{network}/") for network, (name, _p) in share.TARGETS.items()]
     return {"links": links, "page_url": f"{base}{share.LINK}/"}
