@@ -150,8 +150,9 @@ def measure_pages(config, server, meter, pages, mode, queries):
             connections=config["connections"],
             workers=config["workers"],
         )
-        counted = queries.get(path, {}).get("queries")
-        rows.append({"page": page, "mode": mode, **result, "queries": counted})
+        counted = queries.get(path, {})
+        database = {"queries": counted.get("queries"), "db_ms": counted.get("db_ms")}
+        rows.append({"page": page, "mode": mode, **result, **database})
     return rows
 
 

@@ -17,6 +17,7 @@ COLUMNS = (
     "× ceiling home",
     "× ceiling article",
     "queries",
+    "DB ms",
     "HTML bytes",
 )
 
@@ -42,6 +43,7 @@ def row_cells(row, ceiling):
         multiple(row["cpu_ms"], ceiling.get("home")),
         multiple(row["cpu_ms"], ceiling.get("article")),
         "–" if row.get("queries") is None else str(row["queries"]),
+        number(row.get("db_ms"), 2),
         str(row["bytes"]),
     )
 
