@@ -120,7 +120,7 @@ class TestDetailPages:
     def test_picture_page_shows_the_large_image_caption_and_neighbours(self, client):
         older, middle, newer = (make_newspic(days_ago=day) for day in (3, 2, 1))
         html = client.get(middle.url_in("en")).content.decode()
-        assert "<picture>" in html and middle.caption_en in html
+        assert ".webp 160w" in html and middle.caption_en in html
         assert f'rel="prev" href="{newer.url_in("en")}"' in html
         assert f'rel="next" href="{older.url_in("en")}"' in html
         assert "facebook.com/sharer" in html

@@ -13,10 +13,11 @@ register = template.Library()
 
 @register.simple_tag
 def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None, crop=None):
-    """A ``<picture>`` offering the WebP renditions (up to ``largest`` pixels wide), and
-    one JPEG/PNG for the rare browser without WebP; the original alone while the
-    renditions are being made. ``crop`` ("4x3", "1x1") shows a library image cut to
-    that shape around its focal point. ``image`` is a library image or an image file."""
+    """An ``<img>`` offering the WebP renditions (up to ``largest`` pixels wide); every
+    browser in use reads WebP, so no JPEG is offered beside them. The JPEG/PNG
+    rendition alone while the renditions are being made. ``crop`` ("4x3", "1x1") shows
+    a library image cut to that shape around its focal point. ``image`` is a library
+    image or an image file."""
     image = image_file(image)
     if not image:
         return ""
@@ -25,31 +26,35 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None,
     widths = [w for w in all_widths if largest is None or w <= largest] or all_widths[:1]
     if cropped:
         height = image.crop_height(crop, widths[-1])
-        fallback = image.crop_url(crop, FALLBACK_WIDTH, "fallback")
-        srcset = image.crop_srcset(crop, widths)
     else:
         height = round(image.original_height * widths[-1] / image.original_width)
-        fallback = image.rendition_url(FALLBACK_WIDTH, "fallback")
-        srcset = image.srcset("webp", widths)
+    if not image.renditions_ready:
+        source = format_html('src="{}"', image.rendition_url(FALLBACK_WIDTH, "fallback"))
+    elif cropped:
+        source = format_html(
+            'src="{}" srcset="{}" sizes="{}"',
+            image.crop_url(crop, widths[-1]),
+            image.crop_srcset(crop, widths),
+            sizes,
+        )
+    else:
+        source = format_html(
+            'src="{}" srcset="{}" sizes="{}"',
+            image.rendition_url(widths[-1]),
+            image.srcset("webp", widths),
+            sizes,
+        )
     # An eager image is the page's largest (its main picture, a listing's first card):
     # the browser fetches it first.
     priority = format_html(' fetchpriority="{}"', "high") if loading == "eager" else ""
-    img = format_html(
-        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async">',
-        fallback,
+    return format_html(
+        '<img {} width="{}" height="{}" alt="{}" loading="{}"{} decoding="async">',
+        source,
         widths[-1],
         height,
         alt,
         loading,
         priority,
-    )
-    if not image.renditions_ready:
-        return img
-    return format_html(
-        '<picture><source type="image/webp" srcset="{}" sizes="{}">{}</picture>',
-        srcset,
-        sizes,
-        img,
     )
 
 
