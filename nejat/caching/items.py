@@ -16,7 +16,6 @@ from functools import partial
 from django.utils.translation import get_language
 
 from nejat.caching.chrome import cached
-from nejat.publishing.models import sees_unpublished
 
 
 class KeptItemMixin:
@@ -24,7 +23,7 @@ class KeptItemMixin:
     generation. Staff, who may be previewing it, get it fresh."""
 
     def fetch(self):
-        if self.previews():
+        if self.may_preview():
             return super().fetch()
         language = get_language()
         # The plain manager: this query needs none of modeltranslation's rewriting.
@@ -41,14 +40,11 @@ class KeptItemMixin:
         return items.prefetch_related(*self.detail_prefetch).first()
 
     def alternates(self):
-        if self.previews():
+        if self.may_preview():
             return super().alternates()
         return dict(
             cached(self.kept_name("editions"), self.object.edition_urls, str(self.object.pk))
         )
-
-    def previews(self):
-        return sees_unpublished(self.request.user, self.model)
 
     def kept_name(self, what):
         return f"{what}:{self.model._meta.label_lower}"

@@ -116,7 +116,7 @@ class EditionDetailMixin:
         language = get_language()
         items = self.model.objects.filter(**self.address()).visible_to(self.request.user)
         # Staff preview a translation kept from readers too.
-        if sees_unpublished(self.request.user, self.model):
+        if self.may_preview():
             items = items.written_in(language)
         else:
             items = items.in_language(language)
@@ -142,9 +142,14 @@ class EditionDetailMixin:
                 raise
             context = {"editions": missing.editions, "alternates": missing.editions}
             return render(request, "not_in_this_edition.html", context, status=404)
-        if sees_unpublished(request.user, self.model):
+        if self.may_preview():
             add_never_cache_headers(response)
         return response
+
+    def may_preview(self):
+        """Whether the visitor is staff who may see this kind of item unpublished: what
+        they are shown may be a preview, never kept or cached."""
+        return sees_unpublished(self.request.user, self.model)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -10,19 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from nejat.caching.chrome import cached
-from tests.factories import make_article
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.NEJAT_PAGE_CACHE = False
-
-
-@pytest.fixture
-def story(category):
-    return make_article(category, languages=("en", "fa"))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 class TestKeptCards:

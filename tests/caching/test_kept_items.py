@@ -15,17 +15,7 @@ from django.utils.translation import gettext
 from nejat.publishing.holds import stored
 from tests.factories import make_article
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.NEJAT_PAGE_CACHE = False
-
-
-@pytest.fixture
-def story(category):
-    return make_article(category, languages=("en", "fa"))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def read(path):

@@ -26,24 +26,14 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None,
     widths = [w for w in all_widths if largest is None or w <= largest] or all_widths[:1]
     if cropped:
         height = image.crop_height(crop, widths[-1])
+        largest_url, srcset = image.crop_url(crop, widths[-1]), image.crop_srcset(crop, widths)
     else:
         height = round(image.original_height * widths[-1] / image.original_width)
-    if not image.renditions_ready:
-        source = format_html('src="{}"', image.rendition_url(FALLBACK_WIDTH, "fallback"))
-    elif cropped:
-        source = format_html(
-            'src="{}" srcset="{}" sizes="{}"',
-            image.crop_url(crop, widths[-1]),
-            image.crop_srcset(crop, widths),
-            sizes,
-        )
+        largest_url, srcset = image.rendition_url(widths[-1]), image.srcset("webp", widths)
+    if image.renditions_ready:
+        source = format_html('src="{}" srcset="{}" sizes="{}"', largest_url, srcset, sizes)
     else:
-        source = format_html(
-            'src="{}" srcset="{}" sizes="{}"',
-            image.rendition_url(widths[-1]),
-            image.srcset("webp", widths),
-            sizes,
-        )
+        source = format_html('src="{}"', image.rendition_url(FALLBACK_WIDTH, "fallback"))
     # An eager image is the page's largest (its main picture, a listing's first card):
     # the browser fetches it first.
     priority = format_html(' fetchpriority="{}"', "high") if loading == "eager" else ""
