@@ -104,7 +104,8 @@ class ArticleListView(EditionArticlesMixin, ListView):
 
 
 class HomeView(ArticleListView):
-    """The latest articles, with the featured ones pinned above them on the first page."""
+    """The latest articles; on the first page the featured ones are pinned above them,
+    in place of as many of the latest (a front page of ten)."""
 
     template_name = "articles/home.html"
     featured_shown = 3
@@ -112,12 +113,18 @@ class HomeView(ArticleListView):
     def get_queryset(self):
         return super().get_queryset().filter(featured=False)
 
+    @cached_property
+    def featured_pks(self):
+        featured = super().get_queryset().filter(featured=True).values_list("pk", flat=True)
+        return list(featured[: self.featured_shown])
+
+    def first_page_size(self, page_size):
+        return page_size - len(self.featured_pks)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        first_page = not (self.request.GET.get("older") or self.request.GET.get("newer"))
-        if first_page:
-            featured = super().get_queryset().filter(featured=True).values_list("pk", flat=True)
-            context["featured"] = self.cards.of(featured[: self.featured_shown])
+        if self.on_first_page:
+            context["featured"] = self.cards.of(self.featured_pks)
         return context
 
 

@@ -19,6 +19,7 @@ class Page:
     object_list: list
     newer: str | None  # the query string of the newer page, if there is one
     older: str | None
+    first: bool = False
 
     def __iter__(self):
         return iter(self.object_list)
@@ -27,13 +28,15 @@ class Page:
         return len(self.object_list)
 
 
-def keyset_page(queryset, params, size):
+def keyset_page(queryset, params, size, first_size=None):
     """The page of ``queryset`` (ordered by ``-publish_at, -pk``) that ``params``
     (the request's query) asks for. The queryset may give the items or only their
-    pks (``values_list("pk", flat=True)``)."""
+    pks (``values_list("pk", flat=True)``). The first page may hold fewer items
+    (``first_size``) when the page shows others above them."""
+    first_size = size if first_size is None else first_size
     older, newer = params.get("older"), params.get("newer")
     if not older and not newer:
-        return _first_page(queryset, size)
+        return _first_page(queryset, first_size)
     anchor_pk = _number(older or newer)
     moment = (
         queryset.model._default_manager.filter(pk=anchor_pk)
@@ -49,9 +52,9 @@ def keyset_page(queryset, params, size):
         return _page(items, newer=bool(items), older=len(rows) > size)
     after = Q(publish_at__gt=moment) | Q(publish_at=moment, pk__gt=anchor_pk)
     rows = list(queryset.filter(after).order_by("publish_at", "pk")[: size + 1])
-    if len(rows) <= size:
+    if len(rows) <= first_size:
         # Back at the top: the first page, whole.
-        return _first_page(queryset, size)
+        return _first_page(queryset, first_size)
     items = rows[:size][::-1]
     return _page(items, newer=True, older=True)
 
@@ -70,7 +73,9 @@ def numbered_links(page, path):
 
 def _first_page(queryset, size):
     rows = list(queryset[: size + 1])
-    return _page(rows[:size], newer=False, older=len(rows) > size)
+    page = _page(rows[:size], newer=False, older=len(rows) > size)
+    page.first = True
+    return page
 
 
 def _page(items, newer, older):

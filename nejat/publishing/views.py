@@ -46,15 +46,22 @@ class EditionListMixin:
         if self.kept_cards:
             queryset = queryset.values_list("pk", flat=True)
         if self.keyset:
-            page = keyset_page(queryset, self.request.GET, page_size)
+            first_size = None if self.request.GET.get("older") else self.first_page_size(page_size)
+            page = keyset_page(queryset, self.request.GET, page_size, first_size)
             self.pagination_links = (page.newer, page.older)
+            self.on_first_page = page.first
             paginator, is_paginated = None, bool(page.newer or page.older)
         else:
             paginator, page, _items, is_paginated = super().paginate_queryset(queryset, page_size)
             self.pagination_links = numbered_links(page, self.request.path)
+            self.on_first_page = page.number == 1
         if self.kept_cards:
             page.object_list = self.cards.of(page.object_list)
         return paginator, page, page.object_list, is_paginated
+
+    def first_page_size(self, page_size):
+        """How many items the first page lists (a view may show others above them)."""
+        return page_size
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
