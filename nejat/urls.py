@@ -58,8 +58,8 @@ urlpatterns += i18n_patterns(
     path("search/", SearchView.as_view(), name="search"),
     path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     path("share/<slug:kind>/<int:pk>/<slug:network>/", share.share, name="share"),
-    # An article's, the one on every card of the home page and listings: shorter.
-    path("share/<int:pk>/<slug:network>/", share.share, {"kind": "article"}, name="share_article"),
+    # An article's, seven on every card of the home page and listings: as short as can be.
+    path("s/<int:pk>/<slug:network>/", share.share, {"kind": "article"}, name="share_article"),
     path("feed/", article_feeds.ArticleFeed(), name="feed"),
     path("feed/atom/", article_feeds.ArticleAtomFeed(), name="feed_atom"),
     path("feed/category/<uslug:slug>/", article_feeds.CategoryFeed(), name="category_feed"),

@@ -1,8 +1,9 @@
 """Share links as plain addresses: nothing from the networks loads on our pages.
 
 A page shows its own share links in full; a list of cards links each card's to
-``/<lang>/share/<kind>/<id>/<network>/``, which builds the network's address and
-redirects there, so ten cards do not carry seventy long addresses.
+``/<lang>/share/<kind>/<id>/<network>/`` (an article's: ``/<lang>/s/<id>/<network>/``),
+which builds the network's address and redirects there, so ten cards do not carry
+seventy long addresses.
 """
 
 from urllib.parse import quote

@@ -191,6 +191,8 @@ def robots_txt(request):
     for code in editions():
         with translation.override(code):
             lines.append(f"Disallow: {reverse('search')}")
+            # The share addresses only redirect to the networks.
             lines.append(f"Disallow: {reverse('share', args=['x', 1, 'x'])[: -len('x/1/x/')]}")
+            lines.append(f"Disallow: {reverse('share_article', args=[1, 'x'])[: -len('1/x/')]}")
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,3 +1,4 @@
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -67,3 +68,22 @@ def test_fills_an_empty_site_in_all_four_languages_once(client, django_user_mode
     ) == counts
     assert "0 new items" in again
     assert "password:" not in again
+
+
+@pytest.mark.parametrize(
+    "month",
+    # The longest month names in the dates of the Persian and of the Arabic edition.
+    [datetime(2026, 5, 10, 12, tzinfo=UTC), datetime(2026, 9, 25, 12, tzinfo=UTC)],
+    ids=["ordibehesht", "september"],
+)
+def test_every_editions_demo_home_page_is_at_most_25_kb(client, month):
+    seed()
+    latest_first = Article.objects.published().order_by("-publish_at", "-pk")
+    for minutes, article in enumerate(latest_first):
+        article.publish_at = month - timedelta(minutes=minutes)
+        article.save(update_fields=["publish_at"])
+    for language in ("en", "ar", "fa", "sq"):
+        home = client.get(f"/{language}/")
+        assert home.content.count(b"srcset=") >= 10, "cards show their renditions"
+        # 25 KB counted as 25,000 bytes, the stricter reading.
+        assert len(home.content) <= 25_000, language

@@ -145,4 +145,5 @@ class TestRobots:
         assert lines[:3] == ["User-agent: *", "Allow: /", "Disallow: /admin/"]
         for code in ("en", "ar", "fa", "sq"):
             assert f"Disallow: /{code}/search/" in lines
+            assert f"Disallow: /{code}/share/" in lines and f"Disallow: /{code}/s/" in lines
         assert lines[-1] == "Sitemap: http://testserver/sitemap.xml"

@@ -38,7 +38,7 @@ def responsive_image(image, alt="", sizes="100vw", loading="lazy", largest=None,
     # the browser fetches it first.
     priority = format_html(' fetchpriority="{}"', "high") if loading == "eager" else ""
     return format_html(
-        '<img {} width="{}" height="{}" alt="{}" loading="{}"{} decoding="async">',
+        '<img {} width="{}" height="{}" alt="{}" loading="{}"{}>',
         source,
         widths[-1],
         height,

@@ -1,5 +1,7 @@
 """Dates, digits and names as each edition's readers expect them."""
 
+from datetime import UTC
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
@@ -32,11 +34,12 @@ def edition_digits(value):
 
 @register.simple_tag
 def edition_time(value):
-    """A ``<time>`` element: machine-readable without microseconds, human-readable per edition."""
+    """A ``<time>`` element: machine-readable in UTC to the minute (``…Z``, the short
+    form: a list shows many), human-readable per edition."""
     if not value:
         return ""
     return format_html(
         '<time datetime="{}">{}</time>',
-        value.replace(microsecond=0).isoformat(),
+        value.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ"),
         editions.format_date(value),
     )
