@@ -37,10 +37,16 @@ def free_slug(instance, field, code, base):
     """``base``, else ``base-2``, ``base-3``…: the first that no other item of the model
     has as ``field`` in that language."""
     name = build_localized_fieldname(field, code)
-    longest = instance._meta.get_field(name).max_length
     others = type(instance)._default_manager.exclude(pk=instance.pk)
+    longest = instance._meta.get_field(name).max_length
+    return first_free(base, longest, lambda slug: others.filter(**{name: slug}).exists())
+
+
+def first_free(base, longest, taken):
+    """``base``, else ``base-2``, ``base-3``…, at most ``longest`` letters: the first
+    that is not ``taken``."""
     slug, number = base[:longest], 1
-    while others.filter(**{name: slug}).exists():
+    while taken(slug):
         number += 1
         suffix = f"-{number}"
         slug = f"{base[: longest - len(suffix)]}{suffix}"

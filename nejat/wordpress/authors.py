@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from articles.models import Author
+from nejat.publishing.slugs import first_free
 
 
 def nicename(login):
@@ -68,9 +69,6 @@ def login_number(login):
 
 
 def free_slug(name):
-    base = slugify(name, allow_unicode=True)[:190] or "author"
-    slug, number = base, 1
-    while Author.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    base = slugify(name, allow_unicode=True) or "author"
+    longest = Author._meta.get_field("slug").max_length
+    return first_free(base, longest, lambda slug: Author.objects.filter(slug=slug).exists())

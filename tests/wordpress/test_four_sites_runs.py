@@ -158,3 +158,11 @@ def test_authors_get_pages_and_their_old_archives_lead_there(settings):
     english = Client().get(clinic.url_in("en")).content.decode()
     sarah = Author.objects.get(name_en="Sarah Mitchell")
     assert f'href="{sarah.get_absolute_url()}"' in english
+
+
+def test_an_imported_author_does_not_take_the_address_of_one_already_here():
+    ours = Author.objects.create(name_en="Sarah Mitchell", slug="sarah-mitchell")
+    import_sites(links=str(SITES / "mapping.csv"))
+    imported = Author.objects.exclude(pk=ours.pk).get(name_en="Sarah Mitchell")
+    assert imported.slug == "sarah-mitchell-2"
+    assert Author.objects.get(pk=ours.pk).slug == "sarah-mitchell"
