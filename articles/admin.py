@@ -7,6 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from articles.models import Article, Author, Category, Comment, Source
 from nejat.caching.generation import invalidate
 from nejat.editorial.admin import PublishableAdmin
+from nejat.editorial.picture_select import PictureChoiceMixin
 from nejat.editorial.term_admin import TermAdmin
 from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
@@ -38,7 +39,7 @@ class SourceAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(PictureChoiceMixin, PublishableAdmin):
     list_display = ("thumbnail", "__str__", "category", "status", "publish_at", "editions")
     list_display_links = ("thumbnail", "__str__")
     list_filter = PublishableAdmin.list_filter + ("category", "featured")

@@ -8,12 +8,13 @@ from django.utils.translation import ngettext
 from media_library.forms import AlbumAdminForm
 from media_library.models import Album, Cartoon, NewsPic, Photo, Video
 from nejat.editorial.admin import PublishableAdmin
+from nejat.editorial.picture_select import PictureChoiceMixin
 from nejat.media.models import LibraryImage
 from nejat.media.renditions import thumbnail_html
 from nejat.publishing.languages import in_every_language
 
 
-class MediaAdmin(PublishableAdmin):
+class MediaAdmin(PictureChoiceMixin, PublishableAdmin):
     list_display = ("thumbnail", "__str__", "status", "publish_at", "editions")
     list_display_links = ("thumbnail", "__str__")
     search_fields = in_every_language("title")
@@ -38,8 +39,9 @@ admin.site.register(Cartoon, PictureAdmin)
 admin.site.register(NewsPic, PictureAdmin)
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(PictureChoiceMixin, admin.TabularInline):
     model = Photo
+    picture_preview = False  # the row's preview column shows it
     fields = ("preview", "image", "caption", "order")
     readonly_fields = ("preview", "caption")
     autocomplete_fields = ("image",)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from nejat.editorial.language_locks import lock_other_languages
+from nejat.editorial.picture_select import URL_NAME as PICTURES_URL_NAME
+from nejat.editorial.picture_select import PicturesAutocompleteView
 from nejat.editorial.roles import translator_languages
 from nejat.media.library import places_choosing, places_showing, whole_of
 from nejat.media.renditions import thumbnail_html
@@ -42,7 +44,15 @@ class LibraryImageAdmin(TabbedTranslationAdmin):
 
     def get_urls(self):
         pick = self.admin_site.admin_view(self.pick_view)
-        return [path("pick/", pick, name="nejat_media_libraryimage_pick"), *super().get_urls()]
+        # Django's autocomplete view checks permissions itself, as at admin:autocomplete.
+        pictures = self.admin_site.admin_view(
+            PicturesAutocompleteView.as_view(admin_site=self.admin_site)
+        )
+        return [
+            path("pick/", pick, name="nejat_media_libraryimage_pick"),
+            path("autocomplete/", pictures, name=PICTURES_URL_NAME),
+            *super().get_urls(),
+        ]
 
     def pick_view(self, request):
         """The rich-text editor's picture picker (its *Browse…*, in a window of its own):
