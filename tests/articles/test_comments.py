@@ -40,9 +40,9 @@ class TestPosting:
         assert len(mail.outbox) == 1 and mail.outbox[0].to == ["desk@example.org"]
         page = client.get(article.url_in("en")).content.decode()
         assert "Thank you for this report." not in page
-        assert "0 comments" in page
+        assert "No comments" in page
         home = client.get("/en/").content.decode()
-        assert "0 comments" in home
+        assert "No comments" in home
 
     def test_approved_comment_is_shown_and_counted(self, client, article):
         client.post(article.url_in("en"), comment())
@@ -102,6 +102,17 @@ class TestPosting:
         assert Comment.objects.count() == 10
 
 
+@pytest.mark.parametrize(
+    "language, words",
+    [("en", "No comments"), ("ar", "لا تعليقات"), ("fa", "بدون دیدگاه"), ("sq", "Asnjë koment")],
+)
+def test_no_comments_is_said_in_words_not_with_a_zero(language, words):
+    from django.template.loader import render_to_string
+
+    with translation.override(language):
+        assert render_to_string("includes/comment_count.html", {"count": 0}) == words
+
+
 class TestArabicPluralForms:
     @pytest.mark.parametrize(
         "count, expected",
@@ -157,8 +168,8 @@ class TestEditions:
         arabic = client.get(article.url_in("ar")).content.decode()
         english = client.get(article.url_in("en")).content.decode()
         assert "شكرًا على هذا التقرير" in arabic
-        assert "شكرًا على هذا التقرير" not in english and "0 comments" in english
-        assert "0 comments" in client.get("/en/").content.decode()
+        assert "شكرًا على هذا التقرير" not in english and "No comments" in english
+        assert "No comments" in client.get("/en/").content.decode()
 
     def test_comment_text_and_names_follow_their_own_direction(self, client, article):
         client.post(article.url_in("en"), comment(name="سامی", text="Good — خوب"))

@@ -32,7 +32,7 @@ class TestKeptCards:
             assert story.title_en in html, page
 
     def test_a_card_made_afresh_counts_approved_comments(self, client, story):
-        assert "0 comments" in client.get("/en/").content.decode()
+        assert "No comments" in client.get("/en/").content.decode()
         comment = story.comments.create(
             name="Dana", email="dana@example.org", text="Good news.", language="en"
         )
