@@ -38,7 +38,7 @@ CSRF_COOKIE_SECURE = True
 
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "nejat.site.static_storage.StaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31_536_000
 

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from nejat.admin_address import is_admin_path
 from nejat.signin.models import StaffPreference
 
 
@@ -35,7 +36,7 @@ class AdminLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(reverse("admin:index")) and request.user.is_authenticated:
+        if is_admin_path(request.path_info) and request.user.is_authenticated:
             language = chosen_language(request.user)
             if language:
                 translation.activate(language)

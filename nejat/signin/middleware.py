@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django_otp import user_has_device
 
+from nejat.admin_address import is_admin_path
+
 OPEN_PAGES = {
     "login",
     "logout",
@@ -42,9 +44,8 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        admin = reverse("admin:index")
         if (
-            request.path_info.startswith(admin)
+            is_admin_path(request.path_info)
             and user.is_authenticated
             and user.is_staff
             and not user.is_verified()

@@ -10,7 +10,8 @@ Cross-Origin-Resource-Policy that keeps other sites from embedding its responses
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
-from django.urls import reverse
+
+from nejat.admin_address import is_admin_path
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -46,7 +47,7 @@ class BrowserPolicyMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path_info.startswith(reverse("admin:index")) and parts.update is None:
+        if is_admin_path(request.path_info) and parts.update is None:
             inline_styles = {"style-src": [UNSAFE_INLINE]}
             return PolicyParts(parts.config, inline_styles, parts.replace, parts.nonce)
         return parts
