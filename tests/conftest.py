@@ -1,9 +1,33 @@
 import pytest
 from django.core.cache import cache
+from django.db import DatabaseError, connections
 from django.utils import translation
 
 from nejat.editorial import roles
 from tests.factories import make_category
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, with no session left in them when they are
+    dropped: on PostgreSQL a connection some thread of the run still holds (closed only
+    when it is garbage-collected) made the drop fail, and the run with it."""
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if connection.vendor == "postgresql":
+                end_other_sessions(connection)
+
+
+def end_other_sessions(connection):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    except DatabaseError:
+        pass  # not allowed to: Django's drop says what is in the way
 
 
 @pytest.fixture(autouse=True)
