@@ -29,6 +29,13 @@ class PicturesAutocompleteView(AutocompleteJsonView):
             raise PermissionDenied
         return term, model_admin, source_field, to_field_name
 
+    def get_queryset(self):
+        """What Django's view finds, or only the picture ``chosen`` names: the one a
+        field shows after "+" added it, which the field has no thumbnail for."""
+        pictures = super().get_queryset()
+        chosen = self.request.GET.get("chosen", "")
+        return pictures.filter(pk=chosen) if chosen.isdigit() else pictures
+
     def serialize_result(self, obj, to_field_name):
         return {**super().serialize_result(obj, to_field_name), "thumbnail": thumbnail_url(obj)}
 

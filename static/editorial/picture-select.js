@@ -30,6 +30,26 @@
     const source = chosen ? thumbnailOf(chosen) : "";
     box.hidden = !source;
     if (source) box.firstChild.src = source;
+    else if (chosen && chosen.element && chosen.id) askForThumbnail(select, box, chosen);
+  }
+
+  // A picture the field has no thumbnail for: one "+" has just added.
+  function askForThumbnail(select, box, chosen) {
+    const query = new URLSearchParams({
+      app_label: select.dataset.appLabel,
+      model_name: select.dataset.modelName,
+      field_name: select.dataset.fieldName,
+      chosen: chosen.id,
+    });
+    fetch(`${select.getAttribute("data-ajax--url")}?${query}`, { credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : { results: [] }))
+      .then(({ results }) => {
+        const found = results.find((item) => item.id === String(chosen.id));
+        if (found && found.thumbnail && select.value === String(chosen.id)) {
+          chosen.element.dataset.thumbnail = found.thumbnail;
+          showChosen(select, box);
+        }
+      });
   }
 
   $(function () {

@@ -30,3 +30,22 @@ def test_the_featured_image_is_chosen_from_thumbnails_and_shown(live_server, sig
     assert Article.objects.get().image == market
     page.click(".field-image .select2-selection__clear")
     expect(chosen).to_be_hidden()
+
+
+def test_a_picture_added_with_plus_is_shown_too(live_server, signed_in, category):
+    article = make_article(category)
+    added = make_library_image(title="Market day")
+    page = signed_in
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    chosen = page.locator(".field-image .picture-select img")
+    expect(chosen).to_be_hidden()
+    # What the admin does when the "+" window closes on a saved picture.
+    page.evaluate(
+        """([id, title]) => {
+            const select = document.getElementById("id_image");
+            select.options[select.options.length] = new Option(title, id, true, true);
+            django.jQuery(select).trigger("change");
+        }""",
+        [str(added.pk), "Market day"],
+    )
+    expect(chosen).to_have_attribute("src", added.file.smallest_url)

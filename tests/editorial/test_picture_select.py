@@ -62,3 +62,11 @@ def test_an_albums_cover_and_photos_are_chosen_by_their_pictures(editor_client):
     photo = select_of(html, "photos-0-image")
     assert f'data-ajax--url="{PICTURES}"' in photo
     assert "data-picture-preview" not in photo, "the row's preview column shows it"
+
+
+def test_it_answers_for_the_picture_a_field_has_just_been_given(editor_client):
+    make_library_image(title="Harbour at dawn")
+    added = make_library_image(title="Market day")
+    answer = editor_client.get(PICTURES, {**ARTICLE_IMAGE, "chosen": added.pk}).json()
+    assert [result["id"] for result in answer["results"]] == [str(added.pk)]
+    assert answer["results"][0]["thumbnail"] == added.file.smallest_url
