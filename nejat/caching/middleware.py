@@ -25,6 +25,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
+from nejat.admin_address import admin_root
 from nejat.caching import generation as generations
 
 # Added to shared links by social networks and newsletters; pages never read them.
@@ -42,7 +43,7 @@ def is_reader(request):
 
 def is_public(request):
     """A page of the public site (not the admin, files or the health check)."""
-    excluded = ("/admin/", "/healthz", settings.STATIC_URL, settings.MEDIA_URL)
+    excluded = (admin_root(), "/healthz", settings.STATIC_URL, settings.MEDIA_URL)
     return not request.path.startswith(excluded)
 
 
